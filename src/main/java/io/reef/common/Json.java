@@ -1,0 +1,74 @@
+package io.reef.common;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+
+import jakarta.inject.Singleton;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.jackson.ObjectMapperCustomizer;
+
+/**
+ * JSON handling for pass-through bodies: numbers are read as exact {@link BigDecimal}s (never
+ * doubles), so provider amounts and model parameters survive the round trip untouched.
+ */
+public final class Json {
+
+    private Json() {
+    }
+
+    /** Reads a client's body; anything but a JSON object is a 400 in the provider's envelope. */
+    public static ObjectNode parseObject(ObjectMapper mapper, String body) {
+        if (body == null || body.isBlank()) {
+            throw ApiException.badRequest("Request body is required and must be a JSON object");
+        }
+        JsonNode node;
+        try {
+            node = mapper.readTree(body);
+        } catch (IOException e) {
+            throw ApiException.badRequest("Request body is not valid JSON");
+        }
+        if (node == null || !node.isObject()) {
+            throw ApiException.badRequest("Request body must be a JSON object");
+        }
+        return (ObjectNode) node;
+    }
+
+    /** Reads an upstream body leniently: null when it is not a JSON object. */
+    public static ObjectNode readObjectOrNull(ObjectMapper mapper, String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            JsonNode node = mapper.readTree(body);
+            return node != null && node.isObject() ? (ObjectNode) node : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    public static String write(ObjectMapper mapper, JsonNode node) {
+        try {
+            return mapper.writeValueAsString(node);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialize JSON", e);
+        }
+    }
+
+    /** Exact decimals everywhere in Reef's ObjectMapper. */
+    @Singleton
+    public static class ExactNumbers implements ObjectMapperCustomizer {
+        @Override
+        public void customize(ObjectMapper mapper) {
+            mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+            mapper.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+            mapper.setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.reef.common;
+
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * Reef's business metrics (Prometheus at /q/metrics). Money counters are integer
+ * micro-dollars; tags carry ids only, never secrets.
+ */
+@ApplicationScoped
+public class ReefMetrics {
+
+    private final MeterRegistry registry;
+
+    public ReefMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    public void holdPlaced(String tenantId, long micros) {
+        registry.counter("reef.holds.placed.micros", "tenant", tenantId).increment(micros);
+        registry.counter("reef.holds.placed", "tenant", tenantId).increment();
+    }
+
+    public void holdVoided(String tenantId, long micros) {
+        registry.counter("reef.holds.voided.micros", "tenant", tenantId).increment(micros);
+    }
+
+    public void charged(String tenantId, String provider, long costMicros, long priceMicros) {
+        registry.counter("reef.charges.price.micros", "tenant", tenantId, "provider", provider).increment(priceMicros);
+        registry.counter("reef.charges.cost.micros", "tenant", tenantId, "provider", provider).increment(costMicros);
+        registry.counter("reef.charges", "tenant", tenantId, "provider", provider).increment();
+    }
+
+    public void admissionRejected(String tenantId, String reason) {
+        registry.counter("reef.admission.rejections", "tenant", tenantId, "reason", reason).increment();
+    }
+
+    /** The reseller's own upstream account has a problem (402/403/401 upstream): an operator alert. */
+    public void upstreamAccountAlert(String provider, int status) {
+        registry.counter("reef.upstream.account.alerts", "provider", provider, "status", Integer.toString(status)).increment();
+    }
+
+    /** A provider reported a cost Reef could not parse: an operator alert. */
+    public void unparseableCost(String provider) {
+        registry.counter("reef.upstream.unparseable.cost", "provider", provider).increment();
+    }
+
+    public void upstreamCall(String provider, String operation, String outcome, Duration elapsed) {
+        Timer.builder("reef.upstream.latency")
+                .tags("provider", provider, "operation", operation, "outcome", outcome)
+                .publishPercentileHistogram()
+                .register(registry)
+                .record(elapsed);
+    }
+
+    public void jobsExpired(String provider, int count) {
+        registry.counter("reef.jobs.expired", "provider", provider).increment(count);
+    }
+}

@@ -1,0 +1,115 @@
+package io.reef.job;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import io.reef.common.ReefClock;
+import io.reef.ledger.Holds;
+
+/**
+ * Where a job's status changes and where it becomes terminal: the one code path used by the
+ * synchronous wait, tenant polls, cancels, submit failures, expiry and the reconciler.
+ * The job row is locked for the transition, so concurrent observers serialise; the ledger's
+ * unique job id makes a double charge impossible even beyond that.
+ */
+@ApplicationScoped
+public class JobFinalizer {
+
+    private static final Logger LOG = Logger.getLogger(JobFinalizer.class);
+
+    private final EntityManager em;
+    private final Holds holds;
+    private final ReefClock clock;
+
+    public JobFinalizer(EntityManager em, Holds holds, ReefClock clock) {
+        this.em = em;
+        this.holds = holds;
+        this.clock = clock;
+    }
+
+    /** The upstream accepted the job: remember its id so anyone can poll it from now on. */
+    @Transactional
+    public JobView submitted(long jobId, String upstreamId, Observation observation, Instant firstPollAt) {
+        Job job = lock(jobId);
+        job.upstreamId = upstreamId;
+        job.nextPollAt = firstPollAt;
+        job.updatedAt = clock.now();
+        if (job.status == JobStatus.SUBMITTING) {
+            job.status = JobStatus.PENDING;
+        }
+        return apply(job, observation);
+    }
+
+    /** Re-sizes the job's hold to the provider's own estimate (never a quota check: it is admitted). */
+    @Transactional
+    public JobView resizeHold(long jobId, long newExpectedCostMicros) {
+        Job job = lock(jobId);
+        long newHold = job.view().priceFor(newExpectedCostMicros);
+        if (job.holdState == HoldState.OPEN) {
+            holds.resize(job.held(), newHold);
+            job.holdMicros = newHold;
+        }
+        job.expectedCostMicros = newExpectedCostMicros;
+        return job.view();
+    }
+
+    /** Applies what the provider (or Reef's expiry) says about a job. */
+    @Transactional
+    public JobView observe(long jobId, Observation observation) {
+        return apply(lock(jobId), observation);
+    }
+
+    private JobView apply(Job job, Observation observation) {
+        Instant now = clock.now();
+        JobStatus next = observation.status();
+        if (!next.terminal()) {
+            if (!job.status.terminal() && job.status != next) {
+                job.status = next;
+                job.updatedAt = now;
+            }
+            return job.view();
+        }
+        boolean lateCompletion = job.status == JobStatus.EXPIRED && next == JobStatus.COMPLETED;
+        if (job.status.terminal() && !lateCompletion) {
+            return job.view(); // already settled by whoever saw it first
+        }
+        if (next == JobStatus.COMPLETED) {
+            // an unreadable cost was already alerted on by the provider mapping: charge the expectation
+            long cost = observation.costMicros() != null ? observation.costMicros() : job.expectedCostMicros;
+            long price = job.view().priceFor(cost);
+            holds.post(job.held(), cost, price, now);
+            job.costMicros = cost;
+            job.priceMicros = price;
+            job.holdState = HoldState.POSTED;
+            if (lateCompletion) {
+                LOG.warnf("Late completion of expired job %s (tenant %s): charged %d micro-USD", job.publicId,
+                        job.tenantId, price);
+            }
+        } else {
+            holds.release(job.held(), now);
+            job.holdState = HoldState.VOIDED;
+        }
+        job.status = next;
+        job.error = observation.error();
+        job.terminalAt = now;
+        job.updatedAt = now;
+        job.nextPollAt = lateCompletion || next != JobStatus.EXPIRED ? null : job.nextPollAt;
+        job.leaseOwner = null;
+        job.leaseUntil = null;
+        return job.view();
+    }
+
+    private Job lock(long jobId) {
+        Job job = em.find(Job.class, jobId, LockModeType.PESSIMISTIC_WRITE);
+        if (job == null) {
+            throw new IllegalStateException("job " + jobId + " vanished");
+        }
+        return job;
+    }
+}

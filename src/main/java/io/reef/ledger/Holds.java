@@ -1,0 +1,176 @@
+package io.reef.ledger;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import io.reef.common.ReefMetrics;
+import io.reef.common.Sql;
+
+/**
+ * Where holds are placed, posted and voided: the only code that moves a tenant's held amount,
+ * open-job count and period spend. All of it is plain SQL on the tenant row, so it is atomic
+ * across any number of replicas.
+ *
+ * <p>Invariant kept by these statements: {@code tenant.held_micros} is the sum of open holds and
+ * {@code tenant.active_jobs} their count; a job keeps its concurrency slot exactly as long as
+ * its hold is open.
+ */
+@ApplicationScoped
+public class Holds {
+
+    /*
+     * One conditional UPDATE decides and places the hold: tenant active, under its concurrency
+     * and per-minute limits, and period spend + open holds + this hold <= limit. Under READ
+     * COMMITTED PostgreSQL re-checks the WHERE clause against the newest row version when it
+     * waits for a concurrent writer, and every term is a column of this row, so concurrent
+     * admissions on any replica serialise on the row and can never overshoot.
+     */
+    private static final String PLACE = """
+            UPDATE tenant SET
+              held_micros = held_micros + :hold,
+              active_jobs = active_jobs + 1,
+              spent_micros = reef_spent_in_period(spent_period_start, spent_micros, quota_period, :now),
+              spent_period_start = reef_period_start(quota_period, :now),
+              rate_window_count = reef_rate_count(rate_window_start, rate_window_count, :now) + 1,
+              rate_window_start = date_trunc('minute', CAST(:now AS timestamptz), 'UTC')
+            WHERE id = :tenant
+              AND status = 'active'
+              AND (max_concurrent_jobs IS NULL OR active_jobs < max_concurrent_jobs)
+              AND (requests_per_minute IS NULL
+                   OR reef_rate_count(rate_window_start, rate_window_count, :now) < requests_per_minute)
+              AND reef_spent_in_period(spent_period_start, spent_micros, quota_period, :now)
+                  + held_micros + :hold <= quota_limit_micros
+            """;
+
+    private static final String DIAGNOSE = """
+            SELECT status, max_concurrent_jobs, active_jobs, requests_per_minute,
+                   reef_rate_count(rate_window_start, rate_window_count, :now),
+                   reef_spent_in_period(spent_period_start, spent_micros, quota_period, :now) + held_micros + :hold,
+                   quota_limit_micros
+            FROM tenant WHERE id = :tenant
+            """;
+
+    /** Releases an open hold (and its job slot) and adds a charge to the period spend. */
+    private static final String SETTLE = """
+            UPDATE tenant SET
+              held_micros = held_micros - :releasedHold,
+              active_jobs = active_jobs - :releasedSlot,
+              spent_micros = reef_spent_in_period(spent_period_start, spent_micros, quota_period, :now) + :charge,
+              spent_period_start = reef_period_start(quota_period, :now)
+            WHERE id = :tenant
+            """;
+
+    private static final String INSERT_CHARGE = """
+            INSERT INTO ledger_entry (job_id, tenant_id, provider, model, cost_micros, price_micros, created_at)
+            VALUES (:job, :tenant, :provider, :model, :cost, :price, :now)
+            ON CONFLICT (job_id) DO NOTHING
+            """;
+
+    private final EntityManager em;
+    private final ReefMetrics metrics;
+
+    public Holds(EntityManager em, ReefMetrics metrics) {
+        this.em = em;
+        this.metrics = metrics;
+    }
+
+    /** Checks every admission limit and places the hold in one atomic statement. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public HoldDecision place(UUID tenantId, long holdMicros, Instant now) {
+        int updated = em.createNativeQuery(PLACE)
+                .setParameter("hold", holdMicros)
+                .setParameter("now", Sql.at(now))
+                .setParameter("tenant", tenantId)
+                .executeUpdate();
+        if (updated == 1) {
+            metrics.holdPlaced(tenantId.toString(), holdMicros);
+            return HoldDecision.PLACED;
+        }
+        HoldDecision decision = diagnose(tenantId, holdMicros, now);
+        metrics.admissionRejected(tenantId.toString(), decision.outcome().name().toLowerCase());
+        return decision;
+    }
+
+    /** Posts a completed job's charge: one ledger entry per job, ever. Returns false if already charged. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean post(HeldJob job, long costMicros, long priceMicros, Instant now) {
+        int inserted = em.createNativeQuery(INSERT_CHARGE)
+                .setParameter("job", job.jobId())
+                .setParameter("tenant", job.tenantId())
+                .setParameter("provider", job.provider())
+                .setParameter("model", job.model())
+                .setParameter("cost", costMicros)
+                .setParameter("price", priceMicros)
+                .setParameter("now", Sql.at(now))
+                .executeUpdate();
+        if (inserted == 0) {
+            return false;
+        }
+        settle(job, priceMicros, now);
+        metrics.charged(job.tenantId().toString(), job.provider(), costMicros, priceMicros);
+        return true;
+    }
+
+    /** Voids a job's open hold (failed, cancelled, moderated, expired, rejected upstream). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void release(HeldJob job, Instant now) {
+        if (job.holdOpen()) {
+            settle(job, 0, now);
+            metrics.holdVoided(job.tenantId().toString(), job.holdMicros());
+        }
+    }
+
+    /** Re-sizes an open hold to a better estimate (the job is already admitted: no quota check). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void resize(HeldJob job, long newHoldMicros) {
+        if (job.holdOpen() && newHoldMicros != job.holdMicros()) {
+            em.createNativeQuery("UPDATE tenant SET held_micros = held_micros + :delta WHERE id = :tenant")
+                    .setParameter("delta", newHoldMicros - job.holdMicros())
+                    .setParameter("tenant", job.tenantId())
+                    .executeUpdate();
+        }
+    }
+
+    private void settle(HeldJob job, long chargeMicros, Instant now) {
+        em.createNativeQuery(SETTLE)
+                .setParameter("releasedHold", job.holdOpen() ? job.holdMicros() : 0L)
+                .setParameter("releasedSlot", job.holdOpen() ? 1 : 0)
+                .setParameter("charge", chargeMicros)
+                .setParameter("now", Sql.at(now))
+                .setParameter("tenant", job.tenantId())
+                .executeUpdate();
+    }
+
+    private HoldDecision diagnose(UUID tenantId, long holdMicros, Instant now) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(DIAGNOSE)
+                .setParameter("hold", holdMicros)
+                .setParameter("now", Sql.at(now))
+                .setParameter("tenant", tenantId)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return new HoldDecision(HoldDecision.Outcome.TENANT_MISSING, null);
+        }
+        Object[] r = rows.get(0);
+        if (!"active".equals(r[0])) {
+            return new HoldDecision(HoldDecision.Outcome.SUSPENDED, null);
+        }
+        if (r[1] != null && Sql.longValue(r[2]) >= Sql.longValue(r[1])) {
+            return new HoldDecision(HoldDecision.Outcome.CONCURRENCY_LIMIT, 1L);
+        }
+        if (r[3] != null && Sql.longValue(r[4]) >= Sql.longValue(r[3])) {
+            long secondsIntoMinute = now.getEpochSecond() % 60;
+            return new HoldDecision(HoldDecision.Outcome.RATE_LIMIT, 60 - secondsIntoMinute);
+        }
+        if (Sql.longValue(r[5]) > Sql.longValue(r[6])) {
+            return new HoldDecision(HoldDecision.Outcome.QUOTA_EXHAUSTED, null);
+        }
+        // Capacity was freed between the two statements: report it as contention, retry at once.
+        return new HoldDecision(HoldDecision.Outcome.CONCURRENCY_LIMIT, 1L);
+    }
+}

@@ -1,0 +1,31 @@
+package io.reef.provider;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The base of every URL Reef hands to tenants ({@code polling_url}, {@code cancel_url},
+ * {@code poll_url}): {@code reef.public-base-url} when set, else the request's own base
+ * (which honours X-Forwarded-* via quarkus.http.proxy settings).
+ */
+@ApplicationScoped
+public class PublicUrls {
+
+    private final Optional<String> configured;
+
+    public PublicUrls(@ConfigProperty(name = "reef.public-base-url") Optional<String> configured) {
+        this.configured = configured.map(PublicUrls::trimSlash);
+    }
+
+    public String base(UriInfo uriInfo) {
+        return configured.orElseGet(() -> trimSlash(uriInfo.getBaseUri().toString()));
+    }
+
+    private static String trimSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

@@ -1,0 +1,115 @@
+package io.reef.provider;
+
+import java.net.ConnectException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.reef.common.ApiException;
+import io.reef.common.Json;
+import io.reef.common.ReefMetrics;
+
+/**
+ * Maps upstream trouble to what the tenant sees, the same way for every provider (both use the
+ * {@code {"error": {"message", "type"}}} envelope). The reseller's own account problems (upstream
+ * 401/402/403) are never shown as the tenant's: they become 503 plus an operator alert.
+ */
+@ApplicationScoped
+public class UpstreamErrors {
+
+    private static final Logger LOG = Logger.getLogger(UpstreamErrors.class);
+    private static final long ACCOUNT_PROBLEM_RETRY_AFTER = 60;
+    private static final long UNAVAILABLE_RETRY_AFTER = 30;
+    private static final long TIMEOUT_RETRY_AFTER = 5;
+
+    private final ObjectMapper mapper;
+    private final ReefMetrics metrics;
+
+    public UpstreamErrors(ObjectMapper mapper, ReefMetrics metrics) {
+        this.mapper = mapper;
+        this.metrics = metrics;
+    }
+
+    /** An upstream error answer (status >= 300) as the tenant's error. */
+    public ApiException fromResponse(String provider, UpstreamResponse response) {
+        int status = response.status();
+        String message = upstreamMessage(response);
+        return switch (status) {
+            case 400 -> new ApiException(400, "invalid_request_error", orDefault(message, "The provider rejected the request"));
+            case 401, 402, 403 -> accountAlert(provider, status);
+            case 404 -> ApiException.notFound(orDefault(message, "Not found at the provider"));
+            case 409 -> new ApiException(409, "conflict", orDefault(message, "Conflict"));
+            case 413 -> new ApiException(413, "request_too_large", orDefault(message, "Request too large"));
+            case 422 -> new ApiException(422, "moderation_error", orDefault(message, "The request failed content moderation"));
+            case 429 -> new ApiException(429, "rate_limit_error", "The provider is rate limiting requests; slow down",
+                    orDefault(response.retryAfterSeconds(), TIMEOUT_RETRY_AFTER));
+            case 503 -> new ApiException(503, "upstream_unavailable", "The generation service is temporarily unavailable",
+                    orDefault(response.retryAfterSeconds(), UNAVAILABLE_RETRY_AFTER));
+            case 504 -> new ApiException(504, "upstream_timeout", "The provider timed out",
+                    orDefault(response.retryAfterSeconds(), TIMEOUT_RETRY_AFTER));
+            default -> new ApiException(502, "upstream_error", "The provider answered an unexpected error (" + status + ")",
+                    orDefault(response.retryAfterSeconds(), TIMEOUT_RETRY_AFTER));
+        };
+    }
+
+    /** An exception from an upstream call (timeout, open circuit, connection failure) as the tenant's error. */
+    public ApiException fromFailure(String provider, Throwable failure) {
+        if (failure instanceof ApiException api) {
+            return api;
+        }
+        if (failure instanceof UpstreamUnavailableException unavailable) {
+            return fromResponse(provider, unavailable.response());
+        }
+        if (failure instanceof TimeoutException || failure instanceof java.util.concurrent.TimeoutException
+                || hasCause(failure, io.netty.handler.timeout.TimeoutException.class)) {
+            return new ApiException(504, "upstream_timeout", "The provider did not answer in time", TIMEOUT_RETRY_AFTER);
+        }
+        if (failure instanceof CircuitBreakerOpenException) {
+            return new ApiException(503, "upstream_unavailable",
+                    "The provider is failing; Reef is giving it a moment to recover", TIMEOUT_RETRY_AFTER);
+        }
+        if (hasCause(failure, ConnectException.class)) {
+            LOG.warnf("Cannot connect to %s: %s", provider, failure.getMessage());
+            return new ApiException(503, "upstream_unavailable", "The provider cannot be reached", TIMEOUT_RETRY_AFTER);
+        }
+        LOG.warnf(failure, "Upstream call to %s failed", provider);
+        return new ApiException(502, "upstream_error", "The provider could not be reached", TIMEOUT_RETRY_AFTER);
+    }
+
+    private ApiException accountAlert(String provider, int status) {
+        metrics.upstreamAccountAlert(provider, status);
+        LOG.errorf("OPERATOR ALERT: %s answered %d: the reseller's upstream account or API key needs attention "
+                + "(balance, revocation or suspension). Tenants get 503 until it is fixed.", provider, status);
+        return new ApiException(503, "upstream_unavailable",
+                "The generation service is temporarily unavailable", ACCOUNT_PROBLEM_RETRY_AFTER);
+    }
+
+    private String upstreamMessage(UpstreamResponse response) {
+        ObjectNode body = Json.readObjectOrNull(mapper, response.body());
+        if (body == null) {
+            return null;
+        }
+        JsonNode message = body.path("error").path("message");
+        return message.isTextual() ? message.asText() : null;
+    }
+
+    private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static <T> T orDefault(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+}

@@ -1,0 +1,41 @@
+package io.reef.provider.sharkai;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import io.smallrye.mutiny.Uni;
+
+/** Shark AI's image API (base URL: {@code quarkus.rest-client.sharkai.url}). Non-blocking. */
+@RegisterRestClient(configKey = "sharkai")
+@Path("/api/v1/images/generations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@ClientHeaderParam(name = "Authorization", value = "{authorization}")
+public interface SharkAiClient {
+
+    @POST
+    Uni<Response> submit(String body);
+
+    @GET
+    @Path("/{id}")
+    Uni<Response> task(@PathParam("id") String id);
+
+    @POST
+    @Path("/{id}/cancel")
+    Uni<Response> cancel(@PathParam("id") String id);
+
+    /** The reseller's upstream key, from {@code reef.providers.sharkai.api-key}. */
+    default String authorization() {
+        return "Bearer " + ConfigProvider.getConfig().getOptionalValue("reef.providers.sharkai.api-key", String.class).orElse("");
+    }
+}

@@ -1,0 +1,252 @@
+package io.reef.provider.sharkai;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.reef.common.ApiException;
+import io.reef.common.Json;
+import io.reef.common.Money;
+import io.reef.common.ReefClock;
+import io.reef.common.Workers;
+import io.reef.job.AdmissionRequest;
+import io.reef.job.JobAdmission;
+import io.reef.job.JobFinalizer;
+import io.reef.job.JobQueries;
+import io.reef.job.JobStatus;
+import io.reef.job.JobView;
+import io.reef.job.Observation;
+import io.reef.provider.ProviderAdapter;
+import io.reef.provider.UpstreamErrors;
+import io.reef.provider.UpstreamResponse;
+import io.reef.tenant.TenantPrincipal;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The Shark AI compatible flows: generate (sync and async), poll, cancel. Every flow is
+ * non-blocking: database steps run on worker threads, upstream calls and waits on the event loop,
+ * so thousands of tenants can wait on slow syncs without a thread each.
+ */
+@ApplicationScoped
+public class SharkAiGateway implements ProviderAdapter {
+
+    static final String PATH = "/api/v1/images/generations";
+
+    private final SharkAiUpstream upstream;
+    private final SharkAiStatuses statuses;
+    private final SharkAiPricing pricing;
+    private final SharkAiSettings settings;
+    private final JobAdmission admission;
+    private final JobFinalizer finalizer;
+    private final JobQueries jobs;
+    private final UpstreamErrors errors;
+    private final ObjectMapper mapper;
+    private final ReefClock clock;
+
+    public SharkAiGateway(SharkAiUpstream upstream, SharkAiStatuses statuses, SharkAiPricing pricing,
+            SharkAiSettings settings, JobAdmission admission, JobFinalizer finalizer, JobQueries jobs,
+            UpstreamErrors errors, ObjectMapper mapper, ReefClock clock) {
+        this.upstream = upstream;
+        this.statuses = statuses;
+        this.pricing = pricing;
+        this.settings = settings;
+        this.admission = admission;
+        this.finalizer = finalizer;
+        this.jobs = jobs;
+        this.errors = errors;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    @Override
+    public String provider() {
+        return SharkAiUpstream.PROVIDER;
+    }
+
+    public Uni<Response> generate(TenantPrincipal who, String rawBody, String baseUrl) {
+        if (rawBody != null && rawBody.length() > settings.maxBodyBytes()) {
+            throw new ApiException(413, "request_too_large", "Request body too large");
+        }
+        SharkAiRequest request = SharkAiRequest.of(Json.parseObject(mapper, rawBody));
+        AdmissionRequest admit = new AdmissionRequest(who, provider(), request.model(),
+                pricing.expectedCostMicros(request.model()), request.timeoutSeconds(), "task_");
+        return Workers.run(() -> admission.admit(admit))
+                .flatMap(job -> submit(job, request)
+                        .flatMap(submitted -> request.async()
+                                ? Uni.createFrom().item(accepted(submitted, baseUrl))
+                                : awaitResult(submitted.job(), deadline(submitted.job()))));
+    }
+
+    public Uni<Response> poll(TenantPrincipal who, String publicId, String baseUrl) {
+        return Workers.run(() -> jobs.owned(publicId, who.tenantId(), provider()))
+                .flatMap(job -> requireUpstream(job)
+                        .flatMap(this::pollAndSettle)
+                        .map(polled -> ok(rewriteTask(polled.task(), polled.job(), baseUrl))));
+    }
+
+    public Uni<Response> cancel(TenantPrincipal who, String publicId, String baseUrl) {
+        return Workers.run(() -> jobs.owned(publicId, who.tenantId(), provider()))
+                .flatMap(job -> requireUpstream(job)
+                        .flatMap(j -> upstream.cancel(j.upstreamId())
+                                .onFailure().transform(f -> errors.fromFailure(provider(), f))
+                                .flatMap(response -> settleCancel(j, response, baseUrl))));
+    }
+
+    @Override
+    public Uni<JobView> refresh(JobView job) {
+        return pollAndSettle(job).map(Polled::job);
+    }
+
+    // ------------------------------------------------------------------ submit
+
+    private record Submitted(JobView job, ObjectNode task) {
+    }
+
+    private Uni<Submitted> submit(JobView job, SharkAiRequest request) {
+        return upstream.submit(Json.write(mapper, request.upstreamBody()))
+                .onFailure().recoverWithUni(f -> rejected(job, errors.fromFailure(provider(), f)))
+                .flatMap(response -> {
+                    ObjectNode task = Json.readObjectOrNull(mapper, response.body());
+                    if (!response.ok()) {
+                        return rejected(job, errors.fromResponse(provider(), response));
+                    }
+                    if (task == null || !task.path("id").isTextual()) {
+                        return rejected(job, new ApiException(502, "upstream_error",
+                                "The provider answered without a task id", 5L));
+                    }
+                    Instant firstPoll = clock.now().plus(settings.syncPollInterval());
+                    return Workers.run(() -> finalizer.submitted(job.id(), task.path("id").asText(),
+                            statuses.ofTask(task), firstPoll))
+                            .map(updated -> new Submitted(updated, task));
+                });
+    }
+
+    /** The upstream never took the job: void its hold, then answer the tenant's error. */
+    private <T> Uni<T> rejected(JobView job, ApiException error) {
+        return Workers.run(() -> finalizer.observe(job.id(), Observation.failed(JobStatus.REJECTED, error.getMessage())))
+                .onItem().transformToUni(ignored -> Uni.createFrom().<T>failure(error));
+    }
+
+    private Response accepted(Submitted submitted, String baseUrl) {
+        return Response.status(202).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(rewriteTask(submitted.task(), submitted.job(), baseUrl)).build();
+    }
+
+    // ------------------------------------------------------------------ sync wait
+
+    private Instant deadline(JobView job) {
+        return clock.now().plusSeconds(job.timeoutSeconds()).plus(settings.syncGrace());
+    }
+
+    /** Polls until the task is terminal (non-blocking delays), then answers like a sync Shark AI call. */
+    private Uni<Response> awaitResult(JobView job, Instant deadline) {
+        if (job.status().terminal()) {
+            return Uni.createFrom().item(syncAnswer(job, null));
+        }
+        return Uni.createFrom().voidItem()
+                .onItem().delayIt().by(settings.syncPollInterval())
+                .flatMap(ignored -> pollAndSettle(job))
+                .onFailure().recoverWithItem(() -> null) // transient upstream trouble: keep waiting
+                .flatMap(polled -> {
+                    JobView current = polled == null ? job : polled.job();
+                    if (current.status().terminal()) {
+                        return Uni.createFrom().item(syncAnswer(current, polled.task()));
+                    }
+                    if (clock.now().isAfter(deadline)) {
+                        throw new ApiException(504, "upstream_timeout", "The image was not ready in time; task "
+                                + current.publicId() + " is still tracked and will be billed only if it completes", 30L);
+                    }
+                    return awaitResult(current, deadline);
+                });
+    }
+
+    private Response syncAnswer(JobView job, ObjectNode task) {
+        if (job.status() == JobStatus.COMPLETED && task != null && task.path("result").isObject()) {
+            ObjectNode result = ((ObjectNode) task.get("result")).deepCopy();
+            result.put("credit", Money.microsToCredit(job.priceMicros()));
+            return ok(result);
+        }
+        String message = job.error() != null ? job.error() : "Image generation " + job.status().wire();
+        throw new ApiException(502, "generation_error", message);
+    }
+
+    // ------------------------------------------------------------------ poll & cancel
+
+    private record Polled(JobView job, ObjectNode task) {
+    }
+
+    /** Polls the task upstream and applies its status: the path every observer uses. */
+    private Uni<Polled> pollAndSettle(JobView job) {
+        return upstream.task(job.upstreamId())
+                .onFailure().transform(f -> errors.fromFailure(provider(), f))
+                .flatMap(response -> {
+                    if (!response.ok()) {
+                        throw errors.fromResponse(provider(), response);
+                    }
+                    ObjectNode task = requireTask(response);
+                    Observation observation = statuses.ofTask(task);
+                    return Workers.run(() -> finalizer.observe(job.id(), observation))
+                            .map(updated -> new Polled(updated, task));
+                });
+    }
+
+    private Uni<Response> settleCancel(JobView job, UpstreamResponse response, String baseUrl) {
+        if (!response.ok()) {
+            throw errors.fromResponse(provider(), response); // 409 when already started passes through
+        }
+        ObjectNode task = requireTask(response);
+        Observation observation = statuses.ofTask(task);
+        return Workers.run(() -> finalizer.observe(job.id(), observation))
+                .map(updated -> ok(rewriteTask(task, updated, baseUrl)));
+    }
+
+    private Uni<JobView> requireUpstream(JobView job) {
+        if (job.upstreamId() == null) {
+            throw new ApiException(409, "conflict", "Task " + job.publicId() + " never reached the provider ("
+                    + job.status().wire() + ")");
+        }
+        return Uni.createFrom().item(job);
+    }
+
+    private ObjectNode requireTask(UpstreamResponse response) {
+        ObjectNode task = Json.readObjectOrNull(mapper, response.body());
+        if (task == null) {
+            throw new ApiException(502, "upstream_error", "The provider answered an unreadable task", 5L);
+        }
+        return task;
+    }
+
+    // ------------------------------------------------------------------ rewriting
+
+    /** The provider's task object as the tenant sees it: Reef's id and URLs, the tenant's price. */
+    private ObjectNode rewriteTask(ObjectNode upstreamTask, JobView job, String baseUrl) {
+        ObjectNode task = upstreamTask.deepCopy();
+        String self = baseUrl + PATH + "/" + job.publicId();
+        task.put("id", job.publicId());
+        if (task.has("polling_url") || task.has("status")) {
+            task.put("polling_url", self);
+        }
+        if (task.has("cancel_url") || task.has("status")) {
+            task.put("cancel_url", self + "/cancel");
+        }
+        JsonNode result = task.get("result");
+        if (result instanceof ObjectNode resultObject) {
+            long price = job.priceMicros() != null ? job.priceMicros()
+                    : job.priceFor(resultObject.path("credit").isNumber()
+                            ? Money.creditToMicros(resultObject.get("credit").decimalValue())
+                            : job.holdMicros());
+            resultObject.put("credit", Money.microsToCredit(price));
+        }
+        return task;
+    }
+
+    private static Response ok(ObjectNode body) {
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+}

@@ -1,0 +1,55 @@
+package io.reef.provider.sharkai;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.reef.common.ApiException;
+
+/**
+ * A validated Shark AI generate request. Only the common fields are checked (model, prompt,
+ * async, timeout); every other field is model-specific and passes through untouched.
+ */
+record SharkAiRequest(String model, boolean async, int timeoutSeconds, ObjectNode upstreamBody) {
+
+    static final int DEFAULT_TIMEOUT = 300;
+    static final int MIN_TIMEOUT = 30;
+    static final int MAX_TIMEOUT = 1800;
+
+    static SharkAiRequest of(ObjectNode body) {
+        String model = requiredText(body, "model");
+        requiredText(body, "prompt");
+        JsonNode async = body.get("async");
+        if (async != null && !async.isNull() && !async.isBoolean()) {
+            throw ApiException.badRequest("'async' must be a boolean");
+        }
+        JsonNode timeout = body.get("timeout");
+        int timeoutSeconds = DEFAULT_TIMEOUT;
+        if (timeout != null && !timeout.isNull()) {
+            if (!timeout.isIntegralNumber() || !timeout.canConvertToInt()
+                    || timeout.intValue() < MIN_TIMEOUT || timeout.intValue() > MAX_TIMEOUT) {
+                throw ApiException.badRequest("'timeout' must be an integer number of seconds between "
+                        + MIN_TIMEOUT + " and " + MAX_TIMEOUT);
+            }
+            timeoutSeconds = timeout.intValue();
+        }
+        // Reef always submits asynchronously and waits itself, so a dropped tenant connection
+        // never loses track of a task the reseller will be billed for.
+        ObjectNode upstream = body.deepCopy();
+        upstream.put("async", true);
+        return new SharkAiRequest(model, async != null && async.asBoolean(), timeoutSeconds, upstream);
+    }
+
+    private static String requiredText(ObjectNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            throw ApiException.badRequest("'" + field + "' is required");
+        }
+        if (!value.isTextual()) {
+            throw ApiException.badRequest("'" + field + "' must be a string");
+        }
+        if (value.asText().isBlank()) {
+            throw ApiException.badRequest("'" + field + "' must not be empty");
+        }
+        return value.asText();
+    }
+}

@@ -1,0 +1,27 @@
+package io.reef.provider.sharkai;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Shark AI connection settings besides the REST client's own ({@code quarkus.rest-client.sharkai.*}). */
+@ConfigMapping(prefix = "reef.providers.sharkai")
+public interface SharkAiSettings {
+
+    /** The reseller's Shark AI key. Never logged. */
+    Optional<String> apiKey();
+
+    /** How often a synchronous request's task is polled upstream while the tenant waits. */
+    @WithDefault("2S")
+    Duration syncPollInterval();
+
+    /** Extra wait beyond the task's own timeout before a sync request gives up with 504. */
+    @WithDefault("30S")
+    Duration syncGrace();
+
+    /** Largest accepted request body (413 above it). */
+    @WithDefault("10485760")
+    long maxBodyBytes();
+}

@@ -1,0 +1,53 @@
+package io.reef.provider.sharkai;
+
+import java.time.temporal.ChronoUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import io.reef.common.ReefMetrics;
+import io.reef.provider.Upstream;
+import io.reef.provider.UpstreamResponse;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Shark AI calls with their fault-tolerance policy. A submit is never retried (a retry could
+ * create a second billed task); polls are idempotent, so they are retried with backoff and
+ * guarded by a circuit breaker. Values can be tuned with MicroProfile FT config, e.g.
+ * {@code io.reef.provider.sharkai.SharkAiUpstream/submit/Timeout/value}.
+ */
+@ApplicationScoped
+public class SharkAiUpstream {
+
+    static final String PROVIDER = "sharkai";
+
+    private final SharkAiClient client;
+    private final ReefMetrics metrics;
+
+    public SharkAiUpstream(@RestClient SharkAiClient client, ReefMetrics metrics) {
+        this.client = client;
+        this.metrics = metrics;
+    }
+
+    @Timeout(value = 15, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    public Uni<UpstreamResponse> submit(String body) {
+        return Upstream.call(metrics, PROVIDER, "submit", () -> client.submit(body));
+    }
+
+    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 200, jitter = 100)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    public Uni<UpstreamResponse> task(String upstreamId) {
+        return Upstream.call(metrics, PROVIDER, "poll", () -> client.task(upstreamId)).map(Upstream::failOnServerError);
+    }
+
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    public Uni<UpstreamResponse> cancel(String upstreamId) {
+        return Upstream.call(metrics, PROVIDER, "cancel", () -> client.cancel(upstreamId));
+    }
+}

@@ -1,0 +1,116 @@
+package io.reef.tenant;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.reef.common.ApiException;
+import io.reef.common.Json;
+import io.smallrye.common.annotation.Blocking;
+
+/** Operator API for tenants and their keys (operator token). */
+@Path("/reef/admin/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.WILDCARD)
+@Blocking
+@Tag(name = "Admin: tenants and keys")
+public class AdminTenantResource {
+
+    private final TenantService tenants;
+    private final ApiKeyService keys;
+    private final ObjectMapper mapper;
+
+    public AdminTenantResource(TenantService tenants, ApiKeyService keys, ObjectMapper mapper) {
+        this.tenants = tenants;
+        this.keys = keys;
+        this.mapper = mapper;
+    }
+
+    @POST
+    @Path("/tenants")
+    @Operation(summary = "Create a tenant")
+    public Response create(String body) {
+        return Response.status(201).entity(tenants.create(Json.parseObject(mapper, body))).build();
+    }
+
+    @GET
+    @Path("/tenants")
+    @Operation(summary = "List tenants (paged with offset/limit)")
+    public List<TenantView> list(@QueryParam("offset") @DefaultValue("0") int offset,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
+        if (offset < 0 || limit < 1 || limit > 1000) {
+            throw ApiException.badRequest("'offset' must be >= 0 and 'limit' between 1 and 1000");
+        }
+        return tenants.list(offset, limit);
+    }
+
+    @GET
+    @Path("/tenants/{id}")
+    public TenantView get(@PathParam("id") String id) {
+        return tenants.get(uuid(id, "tenant"));
+    }
+
+    @PATCH
+    @Path("/tenants/{id}")
+    @Operation(summary = "Change name, quota, rate limits, markup or status")
+    public TenantView patch(@PathParam("id") String id, String body) {
+        return tenants.patch(uuid(id, "tenant"), Json.parseObject(mapper, body));
+    }
+
+    @POST
+    @Path("/tenants/{id}/keys")
+    @Operation(summary = "Issue an API key; the key is shown only in this response")
+    public Response issueKey(@PathParam("id") String id, String body) {
+        String name = "default";
+        if (body != null && !body.isBlank()) {
+            ObjectNode json = Json.parseObject(mapper, body);
+            if (json.has("name")) {
+                if (!json.get("name").isTextual() || json.get("name").asText().isBlank()) {
+                    throw ApiException.badRequest("'name' must be a non-empty string");
+                }
+                name = json.get("name").asText();
+            }
+        }
+        ApiKeyService.IssuedKey issued = keys.issue(uuid(id, "tenant"), name);
+        return Response.status(201).entity(issued.view().withSecret(issued.key())).build();
+    }
+
+    @GET
+    @Path("/tenants/{id}/keys")
+    public List<KeyView> listKeys(@PathParam("id") String id) {
+        return keys.list(uuid(id, "tenant"));
+    }
+
+    @DELETE
+    @Path("/keys/{keyId}")
+    @Operation(summary = "Revoke a key (effective within seconds on every replica)")
+    public KeyView revoke(@PathParam("keyId") String keyId) {
+        return keys.revoke(uuid(keyId, "key"));
+    }
+
+    static UUID uuid(String value, String what) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound("No " + what + " " + value);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.reef.tenant;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import io.reef.common.ErrorBody;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Authentication for every Reef path: the operator token for {@code /reef/admin}, a tenant key
+ * for the provider-compatible endpoints and tenant self-service. Errors use the providers'
+ * envelope: 401 missing/unknown key, 403 revoked key or suspended tenant.
+ */
+public class AuthFilters {
+
+    private final TenantAuthenticator authenticator;
+    private final CurrentTenant currentTenant;
+    private final byte[] adminToken;
+
+    public AuthFilters(TenantAuthenticator authenticator, CurrentTenant currentTenant, AdminConfig admin) {
+        this.authenticator = authenticator;
+        this.currentTenant = currentTenant;
+        this.adminToken = admin.token().map(t -> t.getBytes(StandardCharsets.UTF_8)).orElse(null);
+    }
+
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
+    public Uni<Response> authenticate(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        if (path.startsWith("/reef/admin/")) {
+            return Uni.createFrom().item(admin(bearer(request)));
+        }
+        if (path.startsWith("/api/v1/images/") || path.startsWith("/v1/") || path.startsWith("/reef/v1/")) {
+            return tenant(bearer(request));
+        }
+        return Uni.createFrom().nullItem();
+    }
+
+    private Response admin(String token) {
+        if (token == null) {
+            return unauthorized("Missing operator token (Authorization: Bearer <REEF_ADMIN_TOKEN>)");
+        }
+        if (adminToken == null || !MessageDigest.isEqual(adminToken, token.getBytes(StandardCharsets.UTF_8))) {
+            return unauthorized("Invalid operator token");
+        }
+        return null;
+    }
+
+    private Uni<Response> tenant(String key) {
+        if (key == null) {
+            return Uni.createFrom().item(unauthorized("Missing API key (Authorization: Bearer reef_...)"));
+        }
+        if (!key.startsWith(KeySecrets.PREFIX)) {
+            return Uni.createFrom().item(unauthorized("Invalid API key"));
+        }
+        return authenticator.authenticate(key).map(this::admitTenant);
+    }
+
+    private Response admitTenant(Optional<TenantPrincipal> found) {
+        if (found.isEmpty()) {
+            return unauthorized("Invalid API key");
+        }
+        TenantPrincipal principal = found.get();
+        if (principal.keyRevoked()) {
+            return ErrorBody.response(403, "permission_error", "This API key has been revoked", null);
+        }
+        if (principal.tenantStatus() != TenantStatus.ACTIVE) {
+            return ErrorBody.response(403, "permission_error", "This account is suspended", null);
+        }
+        currentTenant.set(principal);
+        return null;
+    }
+
+    private static String bearer(ContainerRequestContext request) {
+        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String value = header.substring(7).trim();
+        return value.isEmpty() ? null : value;
+    }
+
+    private static Response unauthorized(String message) {
+        return ErrorBody.response(401, "authentication_error", message, null);
+    }
+}

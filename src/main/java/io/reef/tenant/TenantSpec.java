@@ -1,0 +1,149 @@
+package io.reef.tenant;
+
+import java.math.BigDecimal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.reef.common.ApiException;
+import io.reef.common.Money;
+import io.reef.ledger.QuotaPeriod;
+
+/**
+ * A tenant create/patch body, validated field by field (errors name the field). Fields absent
+ * from a PATCH are null here and left unchanged; {@code rate_limit} values may be null to lift
+ * a limit.
+ */
+public record TenantSpec(String name, Long limitMicros, QuotaPeriod period, Limit requestsPerMinute,
+        Limit maxConcurrentJobs, Integer markupBp, TenantStatus status) {
+
+    /** A rate-limit setting present in the body: a positive value, or null for "no limit". */
+    public record Limit(Integer value) {
+    }
+
+    private static final int MAX_MARKUP_BP = 1_000_000; // 10,000 %
+
+    public static TenantSpec forCreate(ObjectNode body) {
+        TenantSpec spec = parse(body);
+        if (spec.name == null) {
+            throw field("name", "is required");
+        }
+        if (spec.limitMicros == null) {
+            throw field("quota.limit_usd", "is required");
+        }
+        if (spec.period == null) {
+            throw field("quota.period", "is required (day, week, month or total)");
+        }
+        if (spec.status != null) {
+            throw field("status", "cannot be set on create");
+        }
+        return spec;
+    }
+
+    public static TenantSpec forPatch(ObjectNode body) {
+        return parse(body);
+    }
+
+    private static TenantSpec parse(ObjectNode body) {
+        String name = null;
+        JsonNode nameNode = body.get("name");
+        if (nameNode != null) {
+            if (!nameNode.isTextual() || nameNode.asText().isBlank()) {
+                throw field("name", "must be a non-empty string");
+            }
+            if (nameNode.asText().length() > 200) {
+                throw field("name", "must be at most 200 characters");
+            }
+            name = nameNode.asText().trim();
+        }
+        Long limit = null;
+        QuotaPeriod period = null;
+        JsonNode quota = body.get("quota");
+        if (quota != null) {
+            if (!quota.isObject()) {
+                throw field("quota", "must be an object");
+            }
+            limit = usd(quota.get("limit_usd"), "quota.limit_usd");
+            JsonNode p = quota.get("period");
+            if (p != null) {
+                period = p.isTextual() ? QuotaPeriod.fromWire(p.asText()) : null;
+                if (period == null) {
+                    throw field("quota.period", "must be one of day, week, month, total");
+                }
+            }
+        }
+        Limit rpm = null;
+        Limit concurrent = null;
+        JsonNode rate = body.get("rate_limit");
+        if (rate != null && !rate.isNull()) {
+            if (!rate.isObject()) {
+                throw field("rate_limit", "must be an object");
+            }
+            rpm = limit(rate, "requests_per_minute");
+            concurrent = limit(rate, "max_concurrent_jobs");
+        }
+        Integer markup = null;
+        JsonNode m = body.get("markup_percent");
+        if (m != null) {
+            if (!m.isNumber()) {
+                throw field("markup_percent", "must be a number");
+            }
+            BigDecimal percent = m.decimalValue();
+            if (percent.signum() < 0) {
+                throw field("markup_percent", "must not be negative");
+            }
+            try {
+                markup = Money.percentToBasisPoints(percent);
+            } catch (ArithmeticException e) {
+                throw field("markup_percent", "must have at most 2 decimals");
+            }
+            if (markup > MAX_MARKUP_BP) {
+                throw field("markup_percent", "must be at most 10000");
+            }
+        }
+        TenantStatus status = null;
+        JsonNode s = body.get("status");
+        if (s != null) {
+            if (!s.isTextual() || !(s.asText().equals("active") || s.asText().equals("suspended"))) {
+                throw field("status", "must be active or suspended");
+            }
+            status = TenantStatus.valueOf(s.asText().toUpperCase());
+        }
+        return new TenantSpec(name, limit, period, rpm, concurrent, markup, status);
+    }
+
+    private static Long usd(JsonNode node, String name) {
+        if (node == null) {
+            return null;
+        }
+        if (!node.isNumber()) {
+            throw field(name, "must be a number of US dollars");
+        }
+        if (node.decimalValue().signum() < 0) {
+            throw field(name, "must not be negative");
+        }
+        try {
+            return Money.usdToMicros(node.decimalValue());
+        } catch (ArithmeticException e) {
+            throw field(name, "must have at most 6 decimals and be below 9.2e12");
+        }
+    }
+
+    private static Limit limit(JsonNode rate, String name) {
+        if (!rate.has(name)) {
+            return null;
+        }
+        JsonNode node = rate.get(name);
+        if (node.isNull()) {
+            return new Limit(null);
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() <= 0) {
+            throw field("rate_limit." + name, "must be a positive integer or null");
+        }
+        return new Limit(node.intValue());
+    }
+
+    private static ApiException field(String name, String problem) {
+        return ApiException.badRequest("'" + name + "' " + problem);
+    }
+}

@@ -1,0 +1,48 @@
+package io.reef.support;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.Map;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/** RestAssured helpers for the operator and tenant sides of Reef's API. */
+public final class Api {
+
+    public static final String ADMIN_TOKEN = "test-admin-token";
+
+    private Api() {
+    }
+
+    public static RequestSpecification admin() {
+        return given().header("Authorization", "Bearer " + ADMIN_TOKEN).contentType(ContentType.JSON);
+    }
+
+    public static RequestSpecification tenant(String key) {
+        return given().header("Authorization", "Bearer " + key).contentType(ContentType.JSON);
+    }
+
+    /** Creates a tenant with the given quota (USD) and period; returns its id. */
+    public static String createTenant(String name, String limitUsd, String period) {
+        return createTenant(Map.of("name", name, "quota", Map.of("limit_usd", new java.math.BigDecimal(limitUsd), "period", period)));
+    }
+
+    public static String createTenant(Map<String, Object> body) {
+        return admin().body(body).post("/reef/admin/v1/tenants").then().statusCode(201).extract().path("id");
+    }
+
+    public static String issueKey(String tenantId) {
+        return admin().body(Map.of("name", "test")).post("/reef/admin/v1/tenants/" + tenantId + "/keys")
+                .then().statusCode(201).extract().path("key");
+    }
+
+    /** A fresh tenant with one key; returns the key. */
+    public static TestTenant newTenant(String limitUsd, String period) {
+        String id = createTenant("t-" + System.nanoTime(), limitUsd, period);
+        return new TestTenant(id, issueKey(id));
+    }
+
+    public record TestTenant(String id, String key) {
+    }
+}
