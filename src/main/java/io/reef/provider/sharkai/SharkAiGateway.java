@@ -14,14 +14,11 @@ import io.reef.common.ApiException;
 import io.reef.common.Json;
 import io.reef.common.Money;
 import io.reef.common.ReefClock;
-import io.reef.common.Workers;
 import io.reef.job.AdmissionRequest;
-import io.reef.job.JobAdmission;
-import io.reef.job.JobFinalizer;
-import io.reef.job.JobQueries;
 import io.reef.job.JobStatus;
 import io.reef.job.JobView;
 import io.reef.job.Observation;
+import io.reef.provider.JobSteps;
 import io.reef.provider.ProviderAdapter;
 import io.reef.provider.UpstreamErrors;
 import io.reef.provider.UpstreamResponse;
@@ -42,22 +39,17 @@ public class SharkAiGateway implements ProviderAdapter {
     private final SharkAiStatuses statuses;
     private final SharkAiPricing pricing;
     private final SharkAiSettings settings;
-    private final JobAdmission admission;
-    private final JobFinalizer finalizer;
-    private final JobQueries jobs;
+    private final JobSteps jobs;
     private final UpstreamErrors errors;
     private final ObjectMapper mapper;
     private final ReefClock clock;
 
     public SharkAiGateway(SharkAiUpstream upstream, SharkAiStatuses statuses, SharkAiPricing pricing,
-            SharkAiSettings settings, JobAdmission admission, JobFinalizer finalizer, JobQueries jobs,
-            UpstreamErrors errors, ObjectMapper mapper, ReefClock clock) {
+            SharkAiSettings settings, JobSteps jobs, UpstreamErrors errors, ObjectMapper mapper, ReefClock clock) {
         this.upstream = upstream;
         this.statuses = statuses;
         this.pricing = pricing;
         this.settings = settings;
-        this.admission = admission;
-        this.finalizer = finalizer;
         this.jobs = jobs;
         this.errors = errors;
         this.mapper = mapper;
@@ -76,7 +68,7 @@ public class SharkAiGateway implements ProviderAdapter {
         SharkAiRequest request = SharkAiRequest.of(Json.parseObject(mapper, rawBody));
         AdmissionRequest admit = new AdmissionRequest(who, provider(), request.model(),
                 pricing.expectedCostMicros(request.model()), request.timeoutSeconds(), "task_");
-        return Workers.run(() -> admission.admit(admit))
+        return jobs.admit(admit)
                 .flatMap(job -> submit(job, request)
                         .flatMap(submitted -> request.async()
                                 ? Uni.createFrom().item(accepted(submitted, baseUrl))
@@ -84,18 +76,16 @@ public class SharkAiGateway implements ProviderAdapter {
     }
 
     public Uni<Response> poll(TenantPrincipal who, String publicId, String baseUrl) {
-        return Workers.run(() -> jobs.owned(publicId, who.tenantId(), provider()))
-                .flatMap(job -> requireUpstream(job)
-                        .flatMap(this::pollAndSettle)
-                        .map(polled -> ok(rewriteTask(polled.task(), polled.job(), baseUrl))));
+        return jobs.owned(publicId, who.tenantId(), provider())
+                .flatMap(this::pollAndSettle)
+                .map(polled -> ok(rewriteTask(polled.task(), polled.job(), baseUrl)));
     }
 
     public Uni<Response> cancel(TenantPrincipal who, String publicId, String baseUrl) {
-        return Workers.run(() -> jobs.owned(publicId, who.tenantId(), provider()))
-                .flatMap(job -> requireUpstream(job)
-                        .flatMap(j -> upstream.cancel(j.upstreamId())
-                                .onFailure().transform(f -> errors.fromFailure(provider(), f))
-                                .flatMap(response -> settleCancel(j, response, baseUrl))));
+        return jobs.owned(publicId, who.tenantId(), provider())
+                .flatMap(job -> upstream.cancel(job.upstreamId())
+                        .onFailure().transform(f -> errors.fromFailure(provider(), f))
+                        .flatMap(response -> settleCancel(job, response, baseUrl)));
     }
 
     @Override
@@ -110,27 +100,20 @@ public class SharkAiGateway implements ProviderAdapter {
 
     private Uni<Submitted> submit(JobView job, SharkAiRequest request) {
         return upstream.submit(Json.write(mapper, request.upstreamBody()))
-                .onFailure().recoverWithUni(f -> rejected(job, errors.fromFailure(provider(), f)))
+                .onFailure().recoverWithUni(f -> jobs.reject(job, errors.fromFailure(provider(), f)))
                 .flatMap(response -> {
                     ObjectNode task = Json.readObjectOrNull(mapper, response.body());
                     if (!response.ok()) {
-                        return rejected(job, errors.fromResponse(provider(), response));
+                        return jobs.reject(job, errors.fromResponse(provider(), response));
                     }
                     if (task == null || !task.path("id").isTextual()) {
-                        return rejected(job, new ApiException(502, "upstream_error",
+                        return jobs.reject(job, new ApiException(502, "upstream_error",
                                 "The provider answered without a task id", 5L));
                     }
                     Instant firstPoll = clock.now().plus(settings.syncPollInterval());
-                    return Workers.run(() -> finalizer.submitted(job.id(), task.path("id").asText(),
-                            statuses.ofTask(task), firstPoll))
+                    return jobs.submitted(job, task.path("id").asText(), statuses.ofTask(task), firstPoll)
                             .map(updated -> new Submitted(updated, task));
                 });
-    }
-
-    /** The upstream never took the job: void its hold, then answer the tenant's error. */
-    private <T> Uni<T> rejected(JobView job, ApiException error) {
-        return Workers.run(() -> finalizer.observe(job.id(), Observation.failed(JobStatus.REJECTED, error.getMessage())))
-                .onItem().transformToUni(ignored -> Uni.createFrom().<T>failure(error));
     }
 
     private Response accepted(Submitted submitted, String baseUrl) {
@@ -191,8 +174,7 @@ public class SharkAiGateway implements ProviderAdapter {
                     }
                     ObjectNode task = requireTask(response);
                     Observation observation = statuses.ofTask(task);
-                    return Workers.run(() -> finalizer.observe(job.id(), observation))
-                            .map(updated -> new Polled(updated, task));
+                    return jobs.observe(job, observation).map(updated -> new Polled(updated, task));
                 });
     }
 
@@ -202,16 +184,7 @@ public class SharkAiGateway implements ProviderAdapter {
         }
         ObjectNode task = requireTask(response);
         Observation observation = statuses.ofTask(task);
-        return Workers.run(() -> finalizer.observe(job.id(), observation))
-                .map(updated -> ok(rewriteTask(task, updated, baseUrl)));
-    }
-
-    private Uni<JobView> requireUpstream(JobView job) {
-        if (job.upstreamId() == null) {
-            throw new ApiException(409, "conflict", "Task " + job.publicId() + " never reached the provider ("
-                    + job.status().wire() + ")");
-        }
-        return Uni.createFrom().item(job);
+        return jobs.observe(job, observation).map(updated -> ok(rewriteTask(task, updated, baseUrl)));
     }
 
     private ObjectNode requireTask(UpstreamResponse response) {

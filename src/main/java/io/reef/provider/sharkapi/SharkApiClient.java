@@ -1,0 +1,38 @@
+package io.reef.provider.sharkapi;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import io.smallrye.mutiny.Uni;
+
+/** SharkAPI (base URL: {@code quarkus.rest-client.sharkapi.url}). Non-blocking. */
+@RegisterRestClient(configKey = "sharkapi")
+@Path("/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@ClientHeaderParam(name = "Authorization", value = "{authorization}")
+public interface SharkApiClient {
+
+    @POST
+    @Path("/generate")
+    Uni<Response> generate(String body);
+
+    @GET
+    @Path("/jobs/{id}")
+    Uni<Response> job(@PathParam("id") String id);
+
+    /** The reseller's upstream token, from {@code reef.providers.sharkapi.api-key}. */
+    default String authorization() {
+        return "Bearer " + ConfigProvider.getConfig().getOptionalValue("reef.providers.sharkapi.api-key", String.class).orElse("");
+    }
+}

@@ -1,0 +1,133 @@
+package io.reef.provider.sharkapi;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.reef.common.ApiException;
+import io.reef.common.Json;
+import io.reef.common.Money;
+import io.reef.common.ReefClock;
+import io.reef.job.AdmissionRequest;
+import io.reef.job.JobView;
+import io.reef.provider.JobSteps;
+import io.reef.provider.ProviderAdapter;
+import io.reef.provider.UpstreamErrors;
+import io.reef.provider.UpstreamResponse;
+import io.reef.tenant.TenantPrincipal;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The SharkAPI compatible flows: generate (always 202 + job_id) and job status. The hold is the
+ * mode's configured price, re-sized to the provider's own {@code estimated_cost}; the charge is
+ * posted when a poll (the tenant's or the reconciler's) shows the job complete with an image.
+ */
+@ApplicationScoped
+public class SharkApiGateway implements ProviderAdapter {
+
+    static final String JOBS_PATH = "/v1/jobs/";
+
+    private final SharkApiUpstream upstream;
+    private final SharkApiStatuses statuses;
+    private final SharkApiPricing pricing;
+    private final SharkApiSettings settings;
+    private final JobSteps jobs;
+    private final UpstreamErrors errors;
+    private final ObjectMapper mapper;
+    private final ReefClock clock;
+
+    public SharkApiGateway(SharkApiUpstream upstream, SharkApiStatuses statuses, SharkApiPricing pricing,
+            SharkApiSettings settings, JobSteps jobs, UpstreamErrors errors, ObjectMapper mapper, ReefClock clock) {
+        this.upstream = upstream;
+        this.statuses = statuses;
+        this.pricing = pricing;
+        this.settings = settings;
+        this.jobs = jobs;
+        this.errors = errors;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    @Override
+    public String provider() {
+        return SharkApiUpstream.PROVIDER;
+    }
+
+    public Uni<Response> generate(TenantPrincipal who, String rawBody, String baseUrl) {
+        if (rawBody != null && rawBody.length() > settings.maxBodyBytes()) {
+            throw new ApiException(413, "request_too_large", "Request body too large");
+        }
+        SharkApiRequest request = SharkApiRequest.of(Json.parseObject(mapper, rawBody));
+        AdmissionRequest admit = new AdmissionRequest(who, provider(), request.mode(),
+                pricing.expectedCostMicros(request.mode()), (int) settings.jobTimeout().toSeconds(), "job_");
+        return jobs.admit(admit).flatMap(job -> upstream.generate(Json.write(mapper, request.body()))
+                .onFailure().recoverWithUni(f -> jobs.reject(job, errors.fromFailure(provider(), f)))
+                .flatMap(response -> accepted(job, response, baseUrl)));
+    }
+
+    public Uni<Response> status(TenantPrincipal who, String publicId, String baseUrl) {
+        return jobs.owned(publicId, who.tenantId(), provider())
+                .flatMap(this::pollAndSettle)
+                .map(polled -> Response.ok(rewrite(polled.body(), polled.job(), baseUrl), MediaType.APPLICATION_JSON_TYPE)
+                        .build());
+    }
+
+    @Override
+    public Uni<JobView> refresh(JobView job) {
+        return pollAndSettle(job).map(Polled::job);
+    }
+
+    private Uni<Response> accepted(JobView job, UpstreamResponse response, String baseUrl) {
+        if (!response.ok()) {
+            return jobs.reject(job, errors.fromResponse(provider(), response));
+        }
+        ObjectNode body = Json.readObjectOrNull(mapper, response.body());
+        if (body == null || !body.path("job_id").isTextual()) {
+            return jobs.reject(job, new ApiException(502, "upstream_error", "The provider answered without a job_id", 5L));
+        }
+        Instant firstPoll = clock.now().plus(settings.firstPollAfter());
+        Long estimate = statuses.costMicros(body, "estimated_cost");
+        return jobs.submitted(job, body.get("job_id").asText(), statuses.of(body), firstPoll)
+                .flatMap(submitted -> estimate == null ? Uni.createFrom().item(submitted)
+                        : jobs.resizeHold(submitted, estimate))
+                .map(submitted -> Response.status(202).type(MediaType.APPLICATION_JSON_TYPE)
+                        .entity(rewrite(body, submitted, baseUrl)).build());
+    }
+
+    private record Polled(JobView job, ObjectNode body) {
+    }
+
+    /** Polls the job upstream and applies its status: the path every observer uses. */
+    private Uni<Polled> pollAndSettle(JobView job) {
+        return upstream.job(job.upstreamId())
+                .onFailure().transform(f -> errors.fromFailure(provider(), f))
+                .flatMap(response -> {
+                    if (!response.ok()) {
+                        throw errors.fromResponse(provider(), response);
+                    }
+                    ObjectNode body = Json.readObjectOrNull(mapper, response.body());
+                    if (body == null) {
+                        throw new ApiException(502, "upstream_error", "The provider answered an unreadable job", 5L);
+                    }
+                    return jobs.observe(job, statuses.of(body)).map(updated -> new Polled(updated, body));
+                });
+    }
+
+    /** The provider's body as the tenant sees it: Reef's id and poll_url, the tenant's prices. */
+    private ObjectNode rewrite(ObjectNode upstreamBody, JobView job, String baseUrl) {
+        ObjectNode body = upstreamBody.deepCopy();
+        body.put("job_id", job.publicId());
+        body.put("poll_url", baseUrl + JOBS_PATH + job.publicId());
+        body.put("estimated_cost", Money.formatDollars(job.holdMicros()));
+        String finalField = SharkApiStatuses.finalCostField(body);
+        if (finalField != null) {
+            body.put(finalField, Money.formatDollars(job.priceMicros() != null ? job.priceMicros() : job.holdMicros()));
+        }
+        return body;
+    }
+}

@@ -1,0 +1,46 @@
+package io.reef.provider.sharkapi;
+
+import java.time.temporal.ChronoUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import io.reef.common.ReefMetrics;
+import io.reef.provider.Upstream;
+import io.reef.provider.UpstreamResponse;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * SharkAPI calls with their fault-tolerance policy: a generate is never retried (it could
+ * create a second billed job); status polls are retried with backoff behind a circuit breaker.
+ */
+@ApplicationScoped
+public class SharkApiUpstream {
+
+    static final String PROVIDER = "sharkapi";
+
+    private final SharkApiClient client;
+    private final ReefMetrics metrics;
+
+    public SharkApiUpstream(@RestClient SharkApiClient client, ReefMetrics metrics) {
+        this.client = client;
+        this.metrics = metrics;
+    }
+
+    @Timeout(value = 15, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    public Uni<UpstreamResponse> generate(String body) {
+        return Upstream.call(metrics, PROVIDER, "submit", () -> client.generate(body));
+    }
+
+    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 200, jitter = 100)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    public Uni<UpstreamResponse> job(String upstreamId) {
+        return Upstream.call(metrics, PROVIDER, "poll", () -> client.job(upstreamId)).map(Upstream::failOnServerError);
+    }
+}

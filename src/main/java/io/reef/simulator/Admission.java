@@ -1,0 +1,40 @@
+package io.reef.simulator;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * What the simulator's front door decided about one request: an injected delay (possibly zero) and, when
+ * the request is refused (missing key, injected fault), the response to give instead of doing the work.
+ */
+record Admission(Duration delay, Response rejection) {
+
+    static Admission rejectedNow(Response rejection) {
+        return new Admission(Duration.ZERO, rejection);
+    }
+
+    boolean rejected() {
+        return rejection != null;
+    }
+
+    /** After the delay, the rejection. */
+    Uni<Response> reject() {
+        return after(() -> Uni.createFrom().item(rejection));
+    }
+
+    /** After the delay (non-blocking), the response computed at that time. */
+    Uni<Response> answer(Supplier<Response> response) {
+        return after(() -> Uni.createFrom().item(response.get()));
+    }
+
+    /** After the delay (non-blocking), the asynchronous response started at that time. */
+    Uni<Response> after(Supplier<Uni<Response>> response) {
+        if (delay == null || delay.isZero() || delay.isNegative()) {
+            return Uni.createFrom().deferred(response::get);
+        }
+        return Uni.createFrom().item(Boolean.TRUE).onItem().delayIt().by(delay).chain(ignored -> response.get());
+    }
+}

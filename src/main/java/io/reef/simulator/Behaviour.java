@@ -1,0 +1,158 @@
+package io.reef.simulator;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * How a simulated task/job behaves: how long it stays pending and running, how it ends and what it costs.
+ * Immutable; build one with {@link #builder()} or derive one with {@link #toBuilder()}.
+ *
+ * @param pendingMillis time in {@code pending} (Shark AI) / {@code queued} (SharkAPI), ms
+ * @param runningMillis time in {@code running} (Shark AI) / {@code processing} (SharkAPI), ms
+ * @param outcome the terminal outcome
+ * @param credit Shark AI {@code credit} of a completed task (1 USD = 10,000 credit); ignored by SharkAPI
+ * @param estimatedCost SharkAPI {@code estimated_cost}, verbatim (may be deliberately unparseable, e.g.
+ *            {@code "about 2 cents"}); {@code null} = the mode's list price ({@code "$0.01"} / {@code "$0.02"});
+ *            ignored by Shark AI
+ * @param finalCost SharkAPI final {@code cost} of a {@code complete} job, verbatim; {@code null} = same as
+ *            the estimated cost; ignored by Shark AI
+ * @param omitFinalCost when true a {@code complete} SharkAPI job carries no {@code cost} field at all (the
+ *            gateway must fall back to {@code estimated_cost})
+ * @param failureMessage error message of a failed task/job; {@code null} = the provider's default message
+ */
+@RegisterForReflection
+public record Behaviour(
+        long pendingMillis,
+        long runningMillis,
+        Outcome outcome,
+        BigDecimal credit,
+        String estimatedCost,
+        String finalCost,
+        boolean omitFinalCost,
+        String failureMessage) {
+
+    /** Built-in default pending time, ms. */
+    public static final long DEFAULT_PENDING_MILLIS = 200;
+    /** Built-in default running time, ms. */
+    public static final long DEFAULT_RUNNING_MILLIS = 300;
+    /** Built-in default Shark AI credit. */
+    public static final BigDecimal DEFAULT_CREDIT = new BigDecimal("400");
+
+    /** Validates the components. */
+    public Behaviour {
+        if (pendingMillis < 0 || runningMillis < 0) {
+            throw new IllegalArgumentException("pendingMillis and runningMillis must be >= 0");
+        }
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(credit, "credit");
+    }
+
+    /** The built-in default: pending 200 ms, running 300 ms, completes, credit 400, list prices. */
+    public static Behaviour defaults() {
+        return builder().build();
+    }
+
+    /** A builder starting from the built-in defaults (see {@link #defaults()}). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from this behaviour. */
+    public Builder toBuilder() {
+        return new Builder()
+                .pendingMillis(pendingMillis)
+                .runningMillis(runningMillis)
+                .outcome(outcome)
+                .credit(credit)
+                .estimatedCost(estimatedCost)
+                .finalCost(finalCost)
+                .omitFinalCost(omitFinalCost)
+                .failureMessage(failureMessage);
+    }
+
+    /** Builder of {@link Behaviour}; starts from the built-in defaults. */
+    public static final class Builder {
+        private long pendingMillis = DEFAULT_PENDING_MILLIS;
+        private long runningMillis = DEFAULT_RUNNING_MILLIS;
+        private Outcome outcome = Outcome.COMPLETE;
+        private BigDecimal credit = DEFAULT_CREDIT;
+        private String estimatedCost;
+        private String finalCost;
+        private boolean omitFinalCost;
+        private String failureMessage;
+
+        private Builder() {
+        }
+
+        /** Time in pending/queued, ms. */
+        public Builder pendingMillis(long value) {
+            this.pendingMillis = value;
+            return this;
+        }
+
+        /** Time in running/processing, ms. */
+        public Builder runningMillis(long value) {
+            this.runningMillis = value;
+            return this;
+        }
+
+        /** Sets both times to zero: the task is terminal as soon as it is created. */
+        public Builder immediate() {
+            return pendingMillis(0).runningMillis(0);
+        }
+
+        /** Terminal outcome. */
+        public Builder outcome(Outcome value) {
+            this.outcome = value;
+            return this;
+        }
+
+        /** Shark AI credit of a completed task. */
+        public Builder credit(BigDecimal value) {
+            this.credit = value;
+            return this;
+        }
+
+        /** Shark AI credit of a completed task, parsed exactly from a decimal string. */
+        public Builder credit(String value) {
+            return credit(new BigDecimal(value));
+        }
+
+        /** SharkAPI {@code estimated_cost}, verbatim; {@code null} = list price of the mode. */
+        public Builder estimatedCost(String value) {
+            this.estimatedCost = value;
+            return this;
+        }
+
+        /** SharkAPI final {@code cost}, verbatim; {@code null} = same as the estimated cost. */
+        public Builder finalCost(String value) {
+            this.finalCost = value;
+            return this;
+        }
+
+        /** Whether a complete SharkAPI job omits the {@code cost} field. */
+        public Builder omitFinalCost(boolean value) {
+            this.omitFinalCost = value;
+            return this;
+        }
+
+        /** Shorthand for {@code omitFinalCost(true)}. */
+        public Builder omitFinalCost() {
+            return omitFinalCost(true);
+        }
+
+        /** Error message of a failed task/job; {@code null} = provider default. */
+        public Builder failureMessage(String value) {
+            this.failureMessage = value;
+            return this;
+        }
+
+        /** Builds the behaviour. */
+        public Behaviour build() {
+            return new Behaviour(pendingMillis, runningMillis, outcome, credit, estimatedCost, finalCost,
+                    omitFinalCost, failureMessage);
+        }
+    }
+}

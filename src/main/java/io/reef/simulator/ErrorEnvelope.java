@@ -1,0 +1,132 @@
+package io.reef.simulator;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Error responses in both providers' envelope: {@code {"error": {"message": ..., "type": ...}}}, with
+ * {@code Retry-After} on 429 ({@code 5}) and 503 ({@code 30}).
+ */
+final class ErrorEnvelope {
+
+    static final String INVALID_REQUEST = "invalid_request_error";
+    static final String AUTHENTICATION = "authentication_error";
+    static final String NOT_FOUND = "not_found_error";
+    static final String CONFLICT = "conflict";
+    static final String GENERATION = "generation_error";
+    static final String MODERATION = "moderation_error";
+
+    private ErrorEnvelope() {
+    }
+
+    /** The {@code {"message", "type"}} object. */
+    static ObjectNode error(String message, String type) {
+        ObjectNode error = SimulatorJson.object();
+        error.put("message", message);
+        error.put("type", type);
+        return error;
+    }
+
+    /** An error response with the given status, message and type. */
+    static Response response(int status, String message, String type) {
+        ObjectNode body = SimulatorJson.object();
+        body.set("error", error(message, type));
+        Response.ResponseBuilder builder = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
+        String retryAfter = retryAfter(status);
+        if (retryAfter != null) {
+            builder.header(HttpHeaders.RETRY_AFTER, retryAfter);
+        }
+        return builder.build();
+    }
+
+    /** An error response with the provider's usual message and type for {@code status} (used by faults). */
+    static Response forStatus(int status) {
+        return response(status, defaultMessage(status), defaultType(status));
+    }
+
+    static Response badRequest(String message) {
+        return response(400, message, INVALID_REQUEST);
+    }
+
+    static Response unauthorized() {
+        return response(401, "Missing or invalid API key", AUTHENTICATION);
+    }
+
+    static Response notFound(String message) {
+        return response(404, message, NOT_FOUND);
+    }
+
+    static String retryAfter(int status) {
+        switch (status) {
+            case 429:
+                return "5";
+            case 503:
+                return "30";
+            default:
+                return null;
+        }
+    }
+
+    static String defaultType(int status) {
+        switch (status) {
+            case 400:
+                return INVALID_REQUEST;
+            case 401:
+                return AUTHENTICATION;
+            case 402:
+                return "insufficient_balance";
+            case 403:
+                return "permission_error";
+            case 404:
+                return NOT_FOUND;
+            case 409:
+                return CONFLICT;
+            case 413:
+                return "request_too_large";
+            case 422:
+                return MODERATION;
+            case 429:
+                return "rate_limit_error";
+            case 503:
+                return "service_unavailable";
+            default:
+                return status >= 500 ? "server_error" : "api_error";
+        }
+    }
+
+    static String defaultMessage(int status) {
+        switch (status) {
+            case 400:
+                return "Invalid or missing request body fields";
+            case 401:
+                return "Missing or invalid API key";
+            case 402:
+                return "Insufficient wallet balance";
+            case 403:
+                return "Token is revoked or account is suspended";
+            case 404:
+                return "Not found";
+            case 409:
+                return "Conflict";
+            case 413:
+                return "Request body too large";
+            case 422:
+                return "Prompt or image failed content moderation";
+            case 429:
+                return "Rate limit exceeded";
+            case 500:
+                return "Internal server error";
+            case 502:
+                return "Bad gateway";
+            case 503:
+                return "Generation service is temporarily unavailable";
+            case 504:
+                return "Gateway timeout";
+            default:
+                return "Simulated error " + status;
+        }
+    }
+}

@@ -1,0 +1,247 @@
+package io.reef.simulator;
+
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.reef.simulator.SimulatedTask.Phase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Behaviour of the simulated Shark AI images API: submit (sync or async), poll, cancel. Sync requests wait
+ * without blocking a thread until their task is terminal.
+ */
+@ApplicationScoped
+public class SharkAiSimulator {
+
+    static final int DEFAULT_TIMEOUT_SECONDS = 300;
+    static final int MIN_TIMEOUT_SECONDS = 30;
+    static final int MAX_TIMEOUT_SECONDS = 1800;
+    static final int OUTPUT_TOKENS_PER_IMAGE = 1542;
+    /** Longest single non-blocking wait while a sync request awaits its task (re-checked after). */
+    private static final long MAX_WAIT_STEP_MILLIS = 1000;
+
+    private final Simulator simulator;
+
+    @Inject
+    public SharkAiSimulator(Simulator simulator) {
+        this.simulator = simulator;
+    }
+
+    /** {@code POST /api/v1/images/generations}. */
+    Uni<Response> submit(String authorization, String baseUrl, String rawBody) {
+        ProviderState<SharkAiTaskDetails> state = simulator.sharkAi();
+        Admission admission = state.admit(Operation.SUBMIT, authorization);
+        if (admission.rejected()) {
+            return admission.reject();
+        }
+        JsonNode body = SimulatorJson.parse(rawBody);
+        if (body != null) {
+            state.recordSubmitBody(body);
+        }
+        String invalid = validate(body);
+        if (invalid != null) {
+            return admission.answer(() -> ErrorEnvelope.badRequest(invalid));
+        }
+        String model = body.get("model").asText();
+        String prompt = body.get("prompt").asText();
+        boolean async = !SimulatorJson.absent(body, "async") && body.get("async").booleanValue();
+        int timeout = SimulatorJson.absent(body, "timeout") ? DEFAULT_TIMEOUT_SECONDS : body.get("timeout").intValue();
+
+        long now = simulator.now();
+        SharkAiTaskDetails details = new SharkAiTaskDetails(model, timeout, inputTokens(prompt), Ids.random("", 32));
+        SimulatedTask<SharkAiTaskDetails> task = state.add(new SimulatedTask<>(Ids.random("task_", 24), now,
+                state.behaviourFor(model), timeout * 1000L, details));
+
+        if (async) {
+            return admission.answer(() -> json(202, accepted(task, baseUrl)));
+        }
+        return admission.after(() -> awaitTerminal(task).map(this::syncResponse));
+    }
+
+    /** {@code GET /api/v1/images/generations/{id}}. */
+    Uni<Response> poll(String authorization, String id) {
+        ProviderState<SharkAiTaskDetails> state = simulator.sharkAi();
+        Admission admission = state.admit(Operation.POLL, authorization);
+        SimulatedTask<SharkAiTaskDetails> task = state.task(id).orElse(null);
+        if (admission.rejected()) {
+            return state.trackPoll(task, admission.reject());
+        }
+        if (task == null) {
+            return admission.answer(() -> notFound(id));
+        }
+        return state.trackPoll(task, admission.answer(() -> json(200, taskJson(task, simulator.now()))));
+    }
+
+    /** {@code POST /api/v1/images/generations/{id}/cancel}: only pending tasks can be cancelled. */
+    Uni<Response> cancel(String authorization, String id) {
+        ProviderState<SharkAiTaskDetails> state = simulator.sharkAi();
+        Admission admission = state.admit(Operation.CANCEL, authorization);
+        if (admission.rejected()) {
+            return admission.reject();
+        }
+        SimulatedTask<SharkAiTaskDetails> task = state.task(id).orElse(null);
+        if (task == null) {
+            return admission.answer(() -> notFound(id));
+        }
+        Phase phase = task.cancel(simulator.now());
+        if (phase == Phase.CANCELLED) {
+            return admission.answer(() -> json(200, taskJson(task, simulator.now())));
+        }
+        String message = phase == Phase.DONE
+                ? "Task already " + status(task, simulator.now())
+                : "Task already started";
+        return admission.answer(() -> ErrorEnvelope.response(409, message, ErrorEnvelope.CONFLICT));
+    }
+
+    /** The Shark AI status word of {@code task} at {@code now}. */
+    static String status(SimulatedTask<SharkAiTaskDetails> task, long now) {
+        switch (task.phase(now)) {
+            case PENDING:
+                return "pending";
+            case RUNNING:
+                return "running";
+            case CANCELLED:
+                return "cancelled";
+            default:
+                return completes(task) ? "completed" : "failed";
+        }
+    }
+
+    private static String validate(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            return "Request body must be a JSON object";
+        }
+        if (!nonBlankText(body, "model")) {
+            return "'model' is required and must be a non-empty string";
+        }
+        if (!nonBlankText(body, "prompt")) {
+            return "'prompt' is required and must be a non-empty string";
+        }
+        if (!SimulatorJson.absent(body, "async") && !body.get("async").isBoolean()) {
+            return "'async' must be a boolean";
+        }
+        if (!SimulatorJson.absent(body, "timeout")) {
+            JsonNode timeout = body.get("timeout");
+            if (!timeout.isIntegralNumber() || !timeout.canConvertToInt()
+                    || timeout.intValue() < MIN_TIMEOUT_SECONDS || timeout.intValue() > MAX_TIMEOUT_SECONDS) {
+                return "'timeout' must be an integer between " + MIN_TIMEOUT_SECONDS + " and "
+                        + MAX_TIMEOUT_SECONDS;
+            }
+        }
+        return null;
+    }
+
+    private static boolean nonBlankText(JsonNode body, String field) {
+        String value = SimulatorJson.text(body, field);
+        return value != null && !value.isBlank();
+    }
+
+    private static int inputTokens(String prompt) {
+        return Math.max(1, (prompt.length() + 3) / 4);
+    }
+
+    /** Completes when the task is terminal, re-checking so that {@code finishNow}/cancel are noticed. */
+    private Uni<SimulatedTask<SharkAiTaskDetails>> awaitTerminal(SimulatedTask<SharkAiTaskDetails> task) {
+        return Uni.createFrom().deferred(() -> {
+            long wait = task.millisUntilTerminal(simulator.now());
+            if (wait <= 0) {
+                return Uni.createFrom().item(task);
+            }
+            return Uni.createFrom().item(task)
+                    .onItem().delayIt().by(Duration.ofMillis(Math.min(wait, MAX_WAIT_STEP_MILLIS)))
+                    .chain(this::awaitTerminal);
+        });
+    }
+
+    private Response syncResponse(SimulatedTask<SharkAiTaskDetails> task) {
+        long now = simulator.now();
+        if (task.phase(now) == Phase.CANCELLED) {
+            return ErrorEnvelope.response(500, "Task was cancelled", ErrorEnvelope.GENERATION);
+        }
+        if (completes(task)) {
+            return json(200, result(task));
+        }
+        return ErrorEnvelope.response(500, failureMessage(task), ErrorEnvelope.GENERATION);
+    }
+
+    private static ObjectNode accepted(SimulatedTask<SharkAiTaskDetails> task, String baseUrl) {
+        ObjectNode json = taskHeader(task, "pending");
+        String url = baseUrl + "/api/v1/images/generations/" + task.id();
+        json.put("polling_url", url);
+        json.put("cancel_url", url + "/cancel");
+        return json;
+    }
+
+    private static ObjectNode taskJson(SimulatedTask<SharkAiTaskDetails> task, long now) {
+        String status = status(task, now);
+        ObjectNode json = taskHeader(task, status);
+        if ("completed".equals(status)) {
+            json.set("result", result(task));
+        } else if ("failed".equals(status)) {
+            json.set("error", ErrorEnvelope.error(failureMessage(task), ErrorEnvelope.GENERATION));
+        }
+        return json;
+    }
+
+    private static ObjectNode taskHeader(SimulatedTask<SharkAiTaskDetails> task, String status) {
+        ObjectNode json = SimulatorJson.object();
+        json.put("id", task.id());
+        json.put("object", "image.generation.task");
+        json.put("status", status);
+        json.put("created", SimulatorJson.unixSeconds(task.createdAtMillis()));
+        json.put("timeout", task.details().timeoutSeconds());
+        return json;
+    }
+
+    /** The sync response body, also the {@code result} of a completed task. */
+    private static ObjectNode result(SimulatedTask<SharkAiTaskDetails> task) {
+        SharkAiTaskDetails details = task.details();
+        boolean withImage = task.outcome() == Outcome.COMPLETE;
+        ObjectNode json = SimulatorJson.object();
+        json.put("created", SimulatorJson.unixSeconds(task.createdAtMillis()));
+        ArrayNode data = json.putArray("data");
+        if (withImage) {
+            data.addObject().put("url",
+                    "https://cos.example.com/images/" + task.id() + ".png?sig=" + details.signature());
+        }
+        int outputTokens = withImage ? OUTPUT_TOKENS_PER_IMAGE : 0;
+        ObjectNode usage = json.putObject("usage");
+        usage.put("input_tokens", details.inputTokens());
+        usage.put("output_tokens", outputTokens);
+        usage.put("total_tokens", details.inputTokens() + outputTokens);
+        json.put("credit", task.behaviour().credit());
+        return json;
+    }
+
+    private static boolean completes(SimulatedTask<SharkAiTaskDetails> task) {
+        Outcome outcome = task.outcome();
+        return outcome == Outcome.COMPLETE || outcome == Outcome.COMPLETE_WITHOUT_IMAGE;
+    }
+
+    private static String failureMessage(SimulatedTask<SharkAiTaskDetails> task) {
+        if (task.timedOut()) {
+            return "Image generation failed: task timed out after " + task.details().timeoutSeconds() + "s";
+        }
+        if (task.behaviour().failureMessage() != null) {
+            return task.behaviour().failureMessage();
+        }
+        return task.outcome() == Outcome.MODERATE
+                ? "Image generation failed: prompt rejected by content moderation"
+                : "Image generation failed: provider timeout";
+    }
+
+    private static Response notFound(String id) {
+        return ErrorEnvelope.notFound("Task not found: " + id);
+    }
+
+    private static Response json(int status, ObjectNode body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+}

@@ -1,0 +1,45 @@
+package io.reef.simulator;
+
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The control API's counters of both providers. Never includes the recorded Authorization value. */
+final class SimulatorStats {
+
+    private SimulatorStats() {
+    }
+
+    /**
+     * {@code {"sharkai": {...}, "sharkapi": {...}}}, each {@code {"submits", "polls", "cancels", "tasks",
+     * "max_concurrent_polls_of_one_task", "authorization_seen", "last_task_id", "pending_faults",
+     * "pending_delays", "last_submit_body"}}.
+     */
+    static ObjectNode json(Simulator simulator) {
+        ObjectNode json = SimulatorJson.object();
+        for (Provider provider : Provider.values()) {
+            json.set(provider.pathName(), providerJson(simulator, provider));
+        }
+        return json;
+    }
+
+    private static ObjectNode providerJson(Simulator simulator, Provider provider) {
+        ObjectNode json = SimulatorJson.object();
+        json.put("submits", simulator.submits(provider));
+        json.put("polls", simulator.polls(provider));
+        json.put("cancels", simulator.cancels(provider));
+        json.put("tasks", simulator.taskCount(provider));
+        json.put("max_concurrent_polls_of_one_task", simulator.maxConcurrentPollsOfOneTask(provider));
+        json.put("authorization_seen", simulator.lastAuthorization(provider) != null);
+        json.put("last_task_id", simulator.lastTaskId(provider));
+        ObjectNode faults = json.putObject("pending_faults");
+        ObjectNode delays = json.putObject("pending_delays");
+        for (Operation op : Operation.values()) {
+            String name = op.name().toLowerCase(Locale.ROOT);
+            faults.put(name, simulator.pendingFaults(provider, op));
+            delays.put(name, simulator.pendingDelays(provider, op));
+        }
+        json.set("last_submit_body", simulator.lastSubmitBody(provider));
+        return json;
+    }
+}
