@@ -33,20 +33,20 @@ public class SharkAiUpstream {
         this.metrics = metrics;
     }
 
-    @Timeout(value = 15, unit = ChronoUnit.SECONDS)
+    @Timeout(15_000)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
     public Uni<UpstreamResponse> submit(String body) {
         return Upstream.call(metrics, PROVIDER, "submit", () -> client.submit(body));
     }
 
-    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+    @Timeout(5_000)
     @Retry(maxRetries = 2, delay = 200, jitter = 100)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
     public Uni<UpstreamResponse> task(String upstreamId) {
         return Upstream.call(metrics, PROVIDER, "poll", () -> client.task(upstreamId)).map(Upstream::failOnServerError);
     }
 
-    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    @Timeout(10_000)
     public Uni<UpstreamResponse> cancel(String upstreamId) {
         return Upstream.call(metrics, PROVIDER, "cancel", () -> client.cancel(upstreamId));
     }

@@ -31,13 +31,13 @@ public class SharkApiUpstream {
         this.metrics = metrics;
     }
 
-    @Timeout(value = 15, unit = ChronoUnit.SECONDS)
+    @Timeout(15_000)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
     public Uni<UpstreamResponse> generate(String body) {
         return Upstream.call(metrics, PROVIDER, "submit", () -> client.generate(body));
     }
 
-    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+    @Timeout(5_000)
     @Retry(maxRetries = 2, delay = 200, jitter = 100)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
     public Uni<UpstreamResponse> job(String upstreamId) {

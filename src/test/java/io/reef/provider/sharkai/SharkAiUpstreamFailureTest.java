@@ -1,0 +1,101 @@
+package io.reef.provider.sharkai;
+
+import static io.reef.support.Api.tenant;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.reef.simulator.Operation;
+import io.reef.simulator.Provider;
+import io.reef.simulator.Simulator;
+import io.reef.support.Api;
+import io.reef.support.Db;
+
+@QuarkusTest
+class SharkAiUpstreamFailureTest {
+
+    static final String PATH = "/api/v1/images/generations";
+
+    @Inject
+    Simulator simulator;
+    @Inject
+    Db db;
+
+    @BeforeEach
+    void reset() {
+        simulator.reset();
+    }
+
+    @Test
+    void upstream503OnSubmitIs503WithRetryAfterAndVoidsTheHold() {
+        var t = Api.newTenant("10", "month");
+        simulator.injectFault(Provider.SHARK_AI, Operation.SUBMIT, 503, 2);
+        tenant(t.key()).body(Map.of("model", "m", "prompt", "p")).post(PATH)
+                .then().statusCode(503).header("Retry-After", "30").body("error.type", equalTo("upstream_unavailable"));
+        tenant(t.key()).body(Map.of("model", "m", "prompt", "p", "async", true)).post(PATH)
+                .then().statusCode(503).header("Retry-After", notNullValue());
+        assertNothingHeldOrCharged(t);
+    }
+
+    @Test
+    void upstreamTimeoutOnSubmitIs504WithRetryAfterAndVoidsTheHold() {
+        var t = Api.newTenant("10", "month");
+        simulator.injectDelay(Provider.SHARK_AI, Operation.SUBMIT, Duration.ofSeconds(4), 1);
+        tenant(t.key()).body(Map.of("model", "m", "prompt", "p", "async", true)).post(PATH)
+                .then().statusCode(504).header("Retry-After", notNullValue()).body("error.type", equalTo("upstream_timeout"));
+        assertNothingHeldOrCharged(t);
+    }
+
+    @Test
+    void resellerAccountProblemsUpstreamAre503AndAnOperatorAlertNeverATenant402() {
+        var t = Api.newTenant("10", "month");
+        for (int status : new int[] {402, 403}) {
+            simulator.injectFault(Provider.SHARK_AI, Operation.SUBMIT, status, 1);
+            tenant(t.key()).body(Map.of("model", "m", "prompt", "p")).post(PATH)
+                    .then().statusCode(503).header("Retry-After", notNullValue())
+                    .body("error.type", equalTo("upstream_unavailable"));
+        }
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("reef_upstream_account_alerts_total{provider=\"sharkai\",status=\"402\"}"))
+                .body(containsString("reef_upstream_account_alerts_total{provider=\"sharkai\",status=\"403\"}"));
+        assertNothingHeldOrCharged(t);
+    }
+
+    @Test
+    void upstream400IsPassedThroughAs400() {
+        var t = Api.newTenant("10", "month");
+        simulator.injectFault(Provider.SHARK_AI, Operation.SUBMIT, 400, 1);
+        tenant(t.key()).body(Map.of("model", "m", "prompt", "p")).post(PATH)
+                .then().statusCode(400).body("error.type", equalTo("invalid_request_error"));
+        assertNothingHeldOrCharged(t);
+    }
+
+    @Test
+    void pollFailuresUpstreamAre503ButTheTaskIsStillTracked() {
+        var t = Api.newTenant("10", "month");
+        String id = tenant(t.key()).body(Map.of("model", "m", "prompt", "p", "async", true)).post(PATH)
+                .then().statusCode(202).extract().path("id");
+        simulator.injectFault(Provider.SHARK_AI, Operation.POLL, 503, 3); // more than the poll retries
+        tenant(t.key()).get(PATH + "/" + id).then().statusCode(503).header("Retry-After", notNullValue());
+        io.reef.support.Eventually.until("the task completes", Duration.ofSeconds(10), () -> "completed".equals(
+                tenant(t.key()).get(PATH + "/" + id).then().extract().path("status")));
+        assertEquals(1, db.ledgerEntriesForJob(id));
+    }
+
+    private void assertNothingHeldOrCharged(Api.TestTenant t) {
+        tenant(t.key()).get("/reef/v1/me").then().statusCode(200)
+                .body("quota.held_usd", equalTo(0)).body("quota.spent_usd", equalTo(0));
+        assertEquals(0, db.ledgerEntriesForTenant(t.id()));
+    }
+}

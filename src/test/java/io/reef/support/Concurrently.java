@@ -1,0 +1,46 @@
+package io.reef.support;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+
+/** Runs n calls truly at once (all threads released together) and collects their results. */
+public final class Concurrently {
+
+    private Concurrently() {
+    }
+
+    public static <T> List<T> run(int n, IntFunction<T> call) {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        CountDownLatch ready = new CountDownLatch(n);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                Callable<T> task = () -> {
+                    ready.countDown();
+                    go.await();
+                    return call.apply(index);
+                };
+                futures.add(pool.submit(task));
+            }
+            ready.await();
+            go.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
