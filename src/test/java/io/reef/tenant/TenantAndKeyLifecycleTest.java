@@ -95,7 +95,7 @@ class TenantAndKeyLifecycleTest {
                 .body("error.message", notNullValue());
         tenant("reef_unknownkeyunknownkeyunknownkeyunknownkey").get("/reef/v1/me").then().statusCode(401)
                 .body("error.type", equalTo("authentication_error"));
-        tenant("sk-not-a-reef-key").get("/api/v1/images/generations/task_x").then().statusCode(401);
+        tenant("sk-not-a-reef-key").get("/v1/jobs/job_x").then().statusCode(401);
     }
 
     @Test
