@@ -72,7 +72,9 @@ CREATE TABLE job (
 );
 CREATE UNIQUE INDEX job_upstream ON job (provider, upstream_id);
 CREATE INDEX job_tenant_created ON job (tenant_id, created_at DESC);
-CREATE INDEX job_due ON job (next_poll_at) WHERE status IN ('submitting', 'pending', 'running');
+-- The reconciler's work queue: every job it still has to look at (non-terminal, or expired and
+-- still watched for a late completion) has a next_poll_at.
+CREATE INDEX job_due ON job (next_poll_at) WHERE next_poll_at IS NOT NULL;
 
 -- One row per completed job, ever: the unique job_id is what makes charging exactly-once.
 CREATE TABLE ledger_entry (
@@ -100,3 +102,15 @@ CREATE FUNCTION reef_rate_count(rate_window_start timestamptz, rate_window_count
 RETURNS integer LANGUAGE sql STABLE AS $$
   SELECT CASE WHEN rate_window_start = date_trunc('minute', at, 'UTC') THEN rate_window_count ELSE 0 END
 $$;
+
+-- Idempotency-Key: one row per (tenant, key); the stored answer is replayed to retries.
+CREATE TABLE idempotency_key (
+    tenant_id       uuid        NOT NULL REFERENCES tenant (id),
+    key             text        NOT NULL,
+    request_hash    bytea       NOT NULL,
+    response_status integer,
+    response_body   text,
+    created_at      timestamptz NOT NULL,
+    PRIMARY KEY (tenant_id, key)
+);
+CREATE INDEX idempotency_key_created ON idempotency_key (created_at);

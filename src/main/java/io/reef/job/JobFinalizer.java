@@ -26,11 +26,13 @@ public class JobFinalizer {
     private final EntityManager em;
     private final Holds holds;
     private final ReefClock clock;
+    private final java.time.Duration latePollInterval;
 
-    public JobFinalizer(EntityManager em, Holds holds, ReefClock clock) {
+    public JobFinalizer(EntityManager em, Holds holds, ReefClock clock, ReconcilerConfig config) {
         this.em = em;
         this.holds = holds;
         this.clock = clock;
+        this.latePollInterval = config.latePollInterval();
     }
 
     /** The upstream accepted the job: remember its id so anyone can poll it from now on. */
@@ -75,34 +77,47 @@ public class JobFinalizer {
             }
             return job.view();
         }
-        boolean lateCompletion = job.status == JobStatus.EXPIRED && next == JobStatus.COMPLETED;
-        if (job.status.terminal() && !lateCompletion) {
-            return job.view(); // already settled by whoever saw it first
+        if (job.status.terminal()) {
+            if (job.status == JobStatus.EXPIRED && next == JobStatus.COMPLETED) {
+                charge(job, observation, now);
+                LOG.warnf("Late completion of expired job %s (tenant %s): charged %d micro-USD", job.publicId,
+                        job.tenantId, job.priceMicros);
+                end(job, JobStatus.COMPLETED, null, now, null);
+            } else if (job.status == JobStatus.EXPIRED) {
+                job.nextPollAt = null; // the provider ended it too: nothing left to watch
+            }
+            return job.view(); // otherwise already settled by whoever saw it first
         }
         if (next == JobStatus.COMPLETED) {
-            // an unreadable cost was already alerted on by the provider mapping: charge the expectation
-            long cost = observation.costMicros() != null ? observation.costMicros() : job.expectedCostMicros;
-            long price = job.view().priceFor(cost);
-            holds.post(job.held(), cost, price, now);
-            job.costMicros = cost;
-            job.priceMicros = price;
-            job.holdState = HoldState.POSTED;
-            if (lateCompletion) {
-                LOG.warnf("Late completion of expired job %s (tenant %s): charged %d micro-USD", job.publicId,
-                        job.tenantId, price);
-            }
+            charge(job, observation, now);
+            end(job, next, null, now, null);
         } else {
             holds.release(job.held(), now);
             job.holdState = HoldState.VOIDED;
+            // an expired job is still watched for a late completion, which is then charged once
+            end(job, next, observation.error(), now, next == JobStatus.EXPIRED ? now.plus(latePollInterval) : null);
         }
-        job.status = next;
-        job.error = observation.error();
+        return job.view();
+    }
+
+    private void charge(Job job, Observation observation, Instant now) {
+        // an unreadable cost was already alerted on by the provider mapping: charge the expectation
+        long cost = observation.costMicros() != null ? observation.costMicros() : job.expectedCostMicros;
+        long price = job.view().priceFor(cost);
+        holds.post(job.held(), cost, price, now);
+        job.costMicros = cost;
+        job.priceMicros = price;
+        job.holdState = HoldState.POSTED;
+    }
+
+    private static void end(Job job, JobStatus status, String error, Instant now, Instant nextPollAt) {
+        job.status = status;
+        job.error = error;
         job.terminalAt = now;
         job.updatedAt = now;
-        job.nextPollAt = lateCompletion || next != JobStatus.EXPIRED ? null : job.nextPollAt;
+        job.nextPollAt = nextPollAt;
         job.leaseOwner = null;
         job.leaseUntil = null;
-        return job.view();
     }
 
     private Job lock(long jobId) {

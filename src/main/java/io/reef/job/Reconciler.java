@@ -1,0 +1,143 @@
+package io.reef.job;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.scheduler.Scheduled;
+import io.reef.common.ReefClock;
+import io.reef.common.ReefMetrics;
+import io.reef.common.Workers;
+import io.reef.provider.ProviderAdapter;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Finishes every job whether or not its tenant ever polls, and after restarts: each replica
+ * claims due jobs under a lease, polls them upstream through the provider's adapter (which
+ * settles them with {@link JobFinalizer}, the path tenant polls use), expires overdue ones and
+ * keeps watching expired ones for a late completion. Polls per provider are capped per tick.
+ */
+@ApplicationScoped
+public class Reconciler {
+
+    private static final Logger LOG = Logger.getLogger(Reconciler.class);
+    /** A job still without an upstream id this long after admission lost its submitter (crash). */
+    private static final Duration ORPHANED_SUBMIT = Duration.ofMinutes(2);
+
+    private final ReconcilerConfig config;
+    private final JobLeases leases;
+    private final JobFinalizer finalizer;
+    private final List<ProviderAdapter> adapters;
+    private final ReefClock clock;
+    private final ReefMetrics metrics;
+    private final String owner = "reef-" + UUID.randomUUID();
+
+    public Reconciler(ReconcilerConfig config, JobLeases leases, JobFinalizer finalizer,
+            @Any Instance<ProviderAdapter> adapters, ReefClock clock, ReefMetrics metrics) {
+        this.config = config;
+        this.leases = leases;
+        this.finalizer = finalizer;
+        this.adapters = adapters.stream().toList();
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    @Scheduled(every = "${reef.reconciler.interval:1S}", delayed = "${reef.reconciler.interval:1S}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Disabled.class)
+    Uni<Void> tick() {
+        List<Uni<Void>> providers = new ArrayList<>();
+        for (ProviderAdapter adapter : adapters) {
+            providers.add(reconcile(adapter));
+        }
+        return Uni.join().all(providers).andCollectFailures().replaceWithVoid()
+                .onFailure().invoke(f -> LOG.warn("Reconciler tick failed", f))
+                .onFailure().recoverWithNull();
+    }
+
+    /** One bounded batch for one provider: at most max-polls-per-second x interval jobs. */
+    Uni<Void> reconcile(ProviderAdapter adapter) {
+        Instant now = clock.now();
+        int limit = (int) Math.max(1, config.maxPollsPerSecond() * config.interval().toMillis() / 1000);
+        return Workers.run(() -> leases.claimDue(adapter.provider(), limit, owner, now, config.lease()))
+                .flatMap(claimed -> {
+                    if (claimed.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    List<Uni<Void>> work = claimed.stream().map(c -> handle(adapter, c, now)).toList();
+                    return Uni.join().all(work).andCollectFailures().replaceWithVoid();
+                });
+    }
+
+    private Uni<Void> handle(ProviderAdapter adapter, JobLeases.Claimed claimed, Instant now) {
+        JobView job = claimed.job();
+        Instant deadline = job.createdAt().plusSeconds(job.timeoutSeconds()).plus(config.expiryGrace());
+        if (job.status() == JobStatus.EXPIRED && now.isAfter(deadline.plus(config.latePollHorizon()))) {
+            return Workers.run(() -> {
+                leases.stopWatching(job.id(), owner);
+                return null;
+            });
+        }
+        boolean orphaned = job.upstreamId() == null && now.isAfter(job.createdAt().plus(ORPHANED_SUBMIT));
+        if (!job.status().terminal() && (now.isAfter(deadline) || orphaned)) {
+            return expire(job, orphaned);
+        }
+        if (job.upstreamId() == null) {
+            return release(job, now.plus(config.minPollInterval()));
+        }
+        return adapter.refresh(job)
+                .onFailure().invoke(f -> LOG.debugf("Poll of %s job %s failed: %s", adapter.provider(), job.publicId(), f))
+                .onItemOrFailure().transformToUni((ignored, failure) ->
+                        release(job, clock.now().plus(nextInterval(claimed.pollCount(), job.status()))));
+    }
+
+    private Uni<Void> expire(JobView job, boolean orphaned) {
+        return Workers.run(() -> finalizer.observe(job.id(), Observation.failed(JobStatus.EXPIRED,
+                orphaned ? "submission interrupted before the provider answered" : "timed out")))
+                .invoke(expired -> {
+                    metrics.jobsExpired(job.provider(), 1);
+                    LOG.warnf("Expired %s job %s (tenant %s) after %ds without a terminal status; hold voided",
+                            job.provider(), job.publicId(), job.tenantId(), job.timeoutSeconds());
+                })
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> release(JobView job, Instant next) {
+        return Workers.run(() -> {
+            leases.release(job.id(), owner, next);
+            return null;
+        });
+    }
+
+    private Duration nextInterval(int pollCount, JobStatus status) {
+        if (status == JobStatus.EXPIRED) {
+            return config.latePollInterval();
+        }
+        Duration min = config.minPollInterval();
+        Duration backedOff = min.multipliedBy(1L + pollCount / 5); // every 5 polls, one step slower
+        return backedOff.compareTo(config.maxPollInterval()) > 0 ? config.maxPollInterval() : backedOff;
+    }
+
+    /** Skips ticks when the reconciler is disabled by configuration. */
+    @ApplicationScoped
+    public static class Disabled implements Scheduled.SkipPredicate {
+
+        private final ReconcilerConfig config;
+
+        public Disabled(ReconcilerConfig config) {
+            this.config = config;
+        }
+
+        @Override
+        public boolean test(io.quarkus.scheduler.ScheduledExecution execution) {
+            return !config.enabled();
+        }
+    }
+}
