@@ -16,6 +16,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.reef.common.ReefClock;
 import io.reef.common.ReefMetrics;
 import io.reef.common.Workers;
+import io.reef.provider.IdempotencyStore;
 import io.reef.provider.ProviderAdapter;
 import io.smallrye.mutiny.Uni;
 
@@ -38,16 +39,19 @@ public class Reconciler {
     private final List<ProviderAdapter> adapters;
     private final ReefClock clock;
     private final ReefMetrics metrics;
+    private final IdempotencyStore idempotencyKeys;
     private final String owner = "reef-" + UUID.randomUUID();
 
     public Reconciler(ReconcilerConfig config, JobLeases leases, JobFinalizer finalizer,
-            @Any Instance<ProviderAdapter> adapters, ReefClock clock, ReefMetrics metrics) {
+            @Any Instance<ProviderAdapter> adapters, ReefClock clock, ReefMetrics metrics,
+            IdempotencyStore idempotencyKeys) {
         this.config = config;
         this.leases = leases;
         this.finalizer = finalizer;
         this.adapters = adapters.stream().toList();
         this.clock = clock;
         this.metrics = metrics;
+        this.idempotencyKeys = idempotencyKeys;
     }
 
     @Scheduled(every = "${reef.reconciler.interval:1S}", delayed = "${reef.reconciler.interval:1S}",
@@ -123,6 +127,15 @@ public class Reconciler {
         Duration min = config.minPollInterval();
         Duration backedOff = min.multipliedBy(1L + pollCount / 5); // every 5 polls, one step slower
         return backedOff.compareTo(config.maxPollInterval()) > 0 ? config.maxPollInterval() : backedOff;
+    }
+
+    /** Forgets idempotency keys past their retention (at least 24 h). */
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purgeIdempotencyKeys() {
+        int purged = idempotencyKeys.purgeOlderThan(clock.now().minus(config.idempotencyRetention()));
+        if (purged > 0) {
+            LOG.infof("Purged %d idempotency keys older than %s", purged, config.idempotencyRetention());
+        }
     }
 
     /** Skips ticks when the reconciler is disabled by configuration. */

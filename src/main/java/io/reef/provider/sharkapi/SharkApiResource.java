@@ -2,6 +2,7 @@ package io.reef.provider.sharkapi;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.reef.provider.Idempotency;
 import io.reef.provider.PublicUrls;
 import io.reef.tenant.CurrentTenant;
 import io.smallrye.mutiny.Uni;
@@ -28,18 +30,22 @@ public class SharkApiResource {
     private final SharkApiGateway gateway;
     private final CurrentTenant tenant;
     private final PublicUrls urls;
+    private final Idempotency idempotency;
 
-    public SharkApiResource(SharkApiGateway gateway, CurrentTenant tenant, PublicUrls urls) {
+    public SharkApiResource(SharkApiGateway gateway, CurrentTenant tenant, PublicUrls urls, Idempotency idempotency) {
         this.gateway = gateway;
         this.tenant = tenant;
         this.urls = urls;
+        this.idempotency = idempotency;
     }
 
     @POST
     @Path("/generate")
     @Operation(summary = "Submit a generation job (202 + job_id)")
-    public Uni<Response> generate(String body, @Context UriInfo uri) {
-        return gateway.generate(tenant.get(), body, urls.base(uri));
+    public Uni<Response> generate(String body, @Context UriInfo uri,
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return idempotency.run(tenant.get(), idempotencyKey, "sharkapi:generate", body,
+                () -> gateway.generate(tenant.get(), body, urls.base(uri)));
     }
 
     @GET

@@ -97,7 +97,7 @@ class SharkAiBillingTest {
     @Test
     void fiftyConcurrentRequestsAgainstADollarAdmitExactlyTen() {
         // race-model holds 1000 credit = $0.10 (application.properties, test profile) and costs the same
-        simulator.sharkAiModel("race-model", Behaviour.builder().pendingMillis(100).runningMillis(100)
+        simulator.sharkAiModel("race-model", Behaviour.builder().pendingMillis(2_000).runningMillis(100)
                 .credit(new BigDecimal("1000")).build());
         var t = Api.newTenant("1.00", "total");
         List<Integer> statuses = Concurrently.run(50, i -> tenant(t.key())
