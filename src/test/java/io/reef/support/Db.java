@@ -43,6 +43,19 @@ public class Db {
                 .setParameter("t", UUID.fromString(tenantId)).getResultList());
     }
 
+    /** Jobs of the tenant not yet in a terminal state. */
+    public long openJobs(String tenantId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT count(*) FROM job WHERE tenant_id = :t AND status IN ('submitting', 'pending', 'running')")
+                .setParameter("t", UUID.fromString(tenantId)).getSingleResult()).longValue());
+    }
+
+    public long distinctChargedJobs(String tenantId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT count(DISTINCT job_id) FROM ledger_entry WHERE tenant_id = :t")
+                .setParameter("t", UUID.fromString(tenantId)).getSingleResult()).longValue());
+    }
+
     public String upstreamId(String publicId) {
         return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
                 "SELECT upstream_id FROM job WHERE public_id = :p").setParameter("p", publicId).getSingleResult());
