@@ -87,8 +87,9 @@ CREATE TABLE ledger_entry (
     price_micros bigint      NOT NULL CHECK (price_micros >= 0),
     created_at   timestamptz NOT NULL
 );
-CREATE INDEX ledger_tenant_created ON ledger_entry (tenant_id, created_at);
-CREATE INDEX ledger_created ON ledger_entry (created_at);
+-- usage reports and statements read by (tenant, time) or by time, paged by (created_at, id)
+CREATE INDEX ledger_tenant_created ON ledger_entry (tenant_id, created_at, id);
+CREATE INDEX ledger_created ON ledger_entry (created_at, id);
 
 -- A tenant's spend in the period containing `at`: the stored counter if it belongs to that
 -- period, else 0 (the period rolled over since the last charge).

@@ -1,0 +1,126 @@
+package io.reef.ledger;
+
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.reef.common.ApiException;
+import io.reef.common.ReefClock;
+import io.smallrye.common.annotation.Blocking;
+
+/** Operator reports: usage per tenant (price, cost and margin) and the ledger as JSON or a CSV statement. */
+@Path("/reef/admin/v1")
+@Blocking
+@Tag(name = "Admin: usage and ledger")
+public class AdminLedgerResource {
+
+    private static final int CSV_PAGE = 5_000;
+
+    private final UsageQueries usage;
+    private final LedgerQueries ledger;
+    private final ReefClock clock;
+
+    public AdminLedgerResource(UsageQueries usage, LedgerQueries ledger, ReefClock clock) {
+        this.usage = usage;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    @GET
+    @Path("/tenants/{id}/usage")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A tenant's usage grouped by day, model or provider, with cost and margin")
+    public UsageReport tenantUsage(@PathParam("id") String id, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("group_by") String groupBy) {
+        return usage.usage(uuid(id, "tenant"), UsageQuery.parse(from, to, groupBy, clock.now()), true);
+    }
+
+    @GET
+    @Path("/ledger")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Ledger entries, paged (pass next_cursor back as cursor)")
+    public Map<String, Object> page(@QueryParam("tenant") String tenant, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw ApiException.badRequest("'limit' must be between 1 and 1000");
+        }
+        UsageQuery range = UsageQuery.parse(from, to, null, clock.now());
+        List<StatementLine> lines = ledger.page(tenant == null ? null : uuid(tenant, "tenant"), range.from(), range.to(),
+                decode(cursor), limit);
+        String next = lines.size() < limit ? null : encode(lines.get(lines.size() - 1));
+        return next == null ? Map.of("entries", lines) : Map.of("entries", lines, "next_cursor", next);
+    }
+
+    @GET
+    @Path("/ledger")
+    @Produces("text/csv")
+    @Operation(summary = "The ledger as a CSV statement (streamed)")
+    public Response statement(@QueryParam("tenant") String tenant, @QueryParam("from") String from,
+            @QueryParam("to") String to) {
+        UsageQuery range = UsageQuery.parse(from, to, null, clock.now());
+        UUID tenantId = tenant == null ? null : uuid(tenant, "tenant");
+        StreamingOutput body = out -> {
+            BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            writer.write(StatementLine.CSV_HEADER);
+            writer.write("\r\n");
+            LedgerQueries.Cursor after = null;
+            List<StatementLine> lines;
+            do {
+                lines = ledger.page(tenantId, range.from(), range.to(), after, CSV_PAGE);
+                for (StatementLine line : lines) {
+                    writer.write(line.csv());
+                    writer.write("\r\n");
+                }
+                if (!lines.isEmpty()) {
+                    StatementLine last = lines.get(lines.size() - 1);
+                    after = new LedgerQueries.Cursor(last.createdAt(), last.id());
+                }
+            } while (lines.size() == CSV_PAGE);
+            writer.flush();
+        };
+        return Response.ok(body, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"reef-statement.csv\"").build();
+    }
+
+    private static String encode(StatementLine last) {
+        return last.createdAt().toString() + "_" + last.id();
+    }
+
+    private static LedgerQueries.Cursor decode(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        int sep = cursor.lastIndexOf('_');
+        try {
+            return new LedgerQueries.Cursor(Instant.parse(cursor.substring(0, sep)), Long.parseLong(cursor.substring(sep + 1)));
+        } catch (RuntimeException e) {
+            throw ApiException.badRequest("'cursor' is not a cursor this API returned");
+        }
+    }
+
+    private static UUID uuid(String value, String what) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("'" + what + "' must be a tenant id");
+        }
+    }
+}
