@@ -71,7 +71,7 @@ CREATE TABLE job (
     poll_count      integer     NOT NULL DEFAULT 0
 );
 CREATE UNIQUE INDEX job_upstream ON job (provider, upstream_id);
-CREATE INDEX job_tenant_created ON job (tenant_id, created_at DESC);
+CREATE INDEX job_tenant_recent ON job (tenant_id, id DESC);
 -- The reconciler's work queue: every job it still has to look at (non-terminal, or expired and
 -- still watched for a late completion) has a next_poll_at.
 CREATE INDEX job_due ON job (next_poll_at) WHERE next_poll_at IS NOT NULL;

@@ -20,4 +20,13 @@ public class JobQueries {
         }
         return job.view();
     }
+
+    /** The tenant's jobs newest first, a page at a time (keyset on the internal id). */
+    @Transactional
+    public java.util.List<JobView> recent(UUID tenantId, Long beforeId, int limit) {
+        var query = beforeId == null
+                ? Job.<Job>find("tenantId = ?1 order by id desc", tenantId)
+                : Job.<Job>find("tenantId = ?1 and id < ?2 order by id desc", tenantId, beforeId);
+        return query.page(0, limit).list().stream().map(Job::view).toList();
+    }
 }

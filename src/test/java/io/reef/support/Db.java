@@ -56,6 +56,33 @@ public class Db {
                 .setParameter("t", UUID.fromString(tenantId)).getSingleResult()).longValue());
     }
 
+    /**
+     * Seeds one completed job and its ledger entry at a given time (for reports over several days).
+     * The job is attributed to the tenant's first key.
+     */
+    public void seedCharge(String tenantId, String provider, String model, long costMicros, long priceMicros,
+            java.time.Instant at) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Object jobId = em.createNativeQuery("INSERT INTO job (public_id, tenant_id, api_key_id, provider, model, "
+                    + "upstream_id, status, hold_micros, hold_state, markup_bp, expected_cost_micros, cost_micros, "
+                    + "price_micros, timeout_seconds, created_at, updated_at, terminal_at) "
+                    + "SELECT :pub, :t, (SELECT id FROM api_key WHERE tenant_id = :t ORDER BY created_at LIMIT 1), "
+                    + ":provider, :model, :up, 'completed', :price, 'posted', 0, :cost, :cost, :price, 300, :at, :at, :at "
+                    + "RETURNING id")
+                    .setParameter("pub", "seed_" + UUID.randomUUID()).setParameter("t", UUID.fromString(tenantId))
+                    .setParameter("provider", provider).setParameter("model", model)
+                    .setParameter("up", "up_" + UUID.randomUUID()).setParameter("price", priceMicros)
+                    .setParameter("cost", costMicros).setParameter("at", at.atOffset(java.time.ZoneOffset.UTC))
+                    .getSingleResult();
+            em.createNativeQuery("INSERT INTO ledger_entry (job_id, tenant_id, provider, model, cost_micros, "
+                    + "price_micros, created_at) VALUES (:job, :t, :provider, :model, :cost, :price, :at)")
+                    .setParameter("job", ((Number) jobId).longValue()).setParameter("t", UUID.fromString(tenantId))
+                    .setParameter("provider", provider).setParameter("model", model).setParameter("cost", costMicros)
+                    .setParameter("price", priceMicros).setParameter("at", at.atOffset(java.time.ZoneOffset.UTC))
+                    .executeUpdate();
+        });
+    }
+
     public String upstreamId(String publicId) {
         return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
                 "SELECT upstream_id FROM job WHERE public_id = :p").setParameter("p", publicId).getSingleResult());
