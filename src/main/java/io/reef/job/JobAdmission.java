@@ -37,10 +37,6 @@ public class JobAdmission {
     public JobView admit(AdmissionRequest request) {
         var now = clock.now();
         long hold = Money.applyMarkup(request.expectedCostMicros(), request.principal().markupBp());
-        HoldDecision decision = holds.place(request.principal().tenantId(), hold, now);
-        if (!decision.placed()) {
-            throw rejection(decision);
-        }
         Job job = new Job();
         job.publicId = request.publicIdPrefix() + randomId();
         job.tenantId = request.principal().tenantId();
@@ -58,6 +54,12 @@ public class JobAdmission {
         job.nextPollAt = now.plusSeconds(request.timeoutSeconds());
         em.persist(job);
         em.flush();
+        // The hold is placed last, so the tenant row stays locked only for that statement and the
+        // commit; a rejection rolls the job row back with it and nothing is changed.
+        HoldDecision decision = holds.place(request.principal().tenantId(), hold, now);
+        if (!decision.placed()) {
+            throw rejection(decision);
+        }
         return job.view();
     }
 

@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import io.reef.common.ReefClock;
+import io.reef.ledger.HeldJob;
 import io.reef.ledger.Holds;
 
 /**
@@ -79,35 +80,40 @@ public class JobFinalizer {
         }
         if (job.status.terminal()) {
             if (job.status == JobStatus.EXPIRED && next == JobStatus.COMPLETED) {
+                end(job, JobStatus.COMPLETED, null, now, null);
                 charge(job, observation, now);
                 LOG.warnf("Late completion of expired job %s (tenant %s): charged %d micro-USD", job.publicId,
                         job.tenantId, job.priceMicros);
-                end(job, JobStatus.COMPLETED, null, now, null);
             } else if (job.status == JobStatus.EXPIRED) {
                 job.nextPollAt = null; // the provider ended it too: nothing left to watch
             }
             return job.view(); // otherwise already settled by whoever saw it first
         }
         if (next == JobStatus.COMPLETED) {
-            charge(job, observation, now);
             end(job, next, null, now, null);
+            charge(job, observation, now);
         } else {
-            holds.release(job.held(), now);
+            HeldJob held = job.held();
             job.holdState = HoldState.VOIDED;
             // an expired job is still watched for a late completion, which is then charged once
             end(job, next, observation.error(), now, next == JobStatus.EXPIRED ? now.plus(latePollInterval) : null);
+            em.flush();
+            holds.release(held, now); // last: the tenant row is locked only until the commit
         }
         return job.view();
     }
 
+    /** Posts the charge; last in the transaction, so the tenant row is locked only until the commit. */
     private void charge(Job job, Observation observation, Instant now) {
         // an unreadable cost was already alerted on by the provider mapping: charge the expectation
         long cost = observation.costMicros() != null ? observation.costMicros() : job.expectedCostMicros;
         long price = job.view().priceFor(cost);
-        holds.post(job.held(), cost, price, now);
+        HeldJob held = job.held();
         job.costMicros = cost;
         job.priceMicros = price;
         job.holdState = HoldState.POSTED;
+        em.flush();
+        holds.post(held, cost, price, now);
     }
 
     private static void end(Job job, JobStatus status, String error, Instant now, Instant nextPollAt) {

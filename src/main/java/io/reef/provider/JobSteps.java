@@ -46,7 +46,14 @@ public class JobSteps {
         return Workers.run(() -> finalizer.resizeHold(job.id(), expectedCostMicros));
     }
 
+    /**
+     * Applies an observation. A poll that only confirms the status Reef already has (the common
+     * case while a job runs) changes nothing and costs no database work.
+     */
     public Uni<JobView> observe(JobView job, Observation observation) {
+        if (!observation.status().terminal() && (observation.status() == job.status() || job.status().terminal())) {
+            return Uni.createFrom().item(job);
+        }
         return Workers.run(() -> finalizer.observe(job.id(), observation));
     }
 

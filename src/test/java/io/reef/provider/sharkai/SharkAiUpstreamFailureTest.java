@@ -51,7 +51,7 @@ class SharkAiUpstreamFailureTest {
     @Test
     void upstreamTimeoutOnSubmitIs504WithRetryAfterAndVoidsTheHold() {
         var t = Api.newTenant("10", "month");
-        simulator.injectDelay(Provider.SHARK_AI, Operation.SUBMIT, Duration.ofSeconds(4), 1);
+        simulator.injectDelay(Provider.SHARK_AI, Operation.SUBMIT, Duration.ofSeconds(7), 1);
         tenant(t.key()).body(Map.of("model", "m", "prompt", "p", "async", true)).post(PATH)
                 .then().statusCode(504).header("Retry-After", notNullValue()).body("error.type", equalTo("upstream_timeout"));
         assertNothingHeldOrCharged(t);
