@@ -27,4 +27,4 @@ FROM generate_series(1, :tenants * :per_tenant) AS n;
 INSERT INTO ledger_entry (job_id, tenant_id, provider, model, cost_micros, price_micros, created_at)
 SELECT id, tenant_id, provider, model, cost_micros, price_micros, terminal_at FROM job WHERE public_id LIKE 'job_seed_%';
 COMMIT;
-ANALYZE;
+ANALYZE tenant, api_key, job, ledger_entry;

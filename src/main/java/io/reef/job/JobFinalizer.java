@@ -36,10 +36,18 @@ public class JobFinalizer {
         this.latePollInterval = config.latePollInterval();
     }
 
-    /** The upstream accepted the job: remember its id so anyone can poll it from now on. */
+    /**
+     * The upstream accepted the job: remember its id so anyone can poll it from now on, and, when
+     * the provider quoted its own expected cost, re-size the hold to it (no quota check: the job is
+     * already admitted).
+     */
     @Transactional
-    public JobView submitted(long jobId, String upstreamId, Observation observation, Instant firstPollAt) {
+    public JobView submitted(long jobId, String upstreamId, Observation observation, Instant firstPollAt,
+            Long providerExpectedCostMicros) {
         Job job = lock(jobId);
+        if (providerExpectedCostMicros != null) {
+            resizeHold(job, providerExpectedCostMicros);
+        }
         job.upstreamId = upstreamId;
         job.nextPollAt = firstPollAt;
         job.updatedAt = clock.now();
@@ -49,17 +57,13 @@ public class JobFinalizer {
         return apply(job, observation);
     }
 
-    /** Re-sizes the job's hold to the provider's own estimate (never a quota check: it is admitted). */
-    @Transactional
-    public JobView resizeHold(long jobId, long newExpectedCostMicros) {
-        Job job = lock(jobId);
+    private void resizeHold(Job job, long newExpectedCostMicros) {
         long newHold = job.view().priceFor(newExpectedCostMicros);
         if (job.holdState == HoldState.OPEN) {
             holds.resize(job.held(), newHold);
             job.holdMicros = newHold;
         }
         job.expectedCostMicros = newExpectedCostMicros;
-        return job.view();
     }
 
     /** Applies what the provider (or Reef's expiry) says about a job. */

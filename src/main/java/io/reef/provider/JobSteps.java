@@ -2,10 +2,15 @@ package io.reef.provider;
 
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.reef.common.ApiException;
+import io.reef.common.Json;
 import io.reef.common.Workers;
 import io.reef.job.AdmissionRequest;
 import io.reef.job.JobAdmission;
@@ -26,11 +31,59 @@ public class JobSteps {
     private final JobAdmission admission;
     private final JobFinalizer finalizer;
     private final JobQueries queries;
+    private final UpstreamErrors errors;
+    private final ObjectMapper mapper;
 
-    public JobSteps(JobAdmission admission, JobFinalizer finalizer, JobQueries queries) {
+    public JobSteps(JobAdmission admission, JobFinalizer finalizer, JobQueries queries, UpstreamErrors errors,
+            ObjectMapper mapper) {
         this.admission = admission;
         this.finalizer = finalizer;
         this.queries = queries;
+        this.errors = errors;
+        this.mapper = mapper;
+    }
+
+    /**
+     * Sends a job's submit. A failure or an error answer voids the job's hold and fails with the
+     * tenant's error; an accepted answer is emitted as JSON and must carry the provider's id field.
+     */
+    public Uni<ObjectNode> submit(String provider, JobView job, Uni<UpstreamResponse> call, String idField) {
+        return call.onFailure().recoverWithUni(f -> reject(job, errors.fromFailure(provider, f)))
+                .flatMap(response -> {
+                    if (!response.ok()) {
+                        return reject(job, errors.fromResponse(provider, response));
+                    }
+                    ObjectNode body = Json.readObjectOrNull(mapper, response.body());
+                    if (body == null || !body.path(idField).isTextual()) {
+                        return reject(job, new ApiException(502, "upstream_error",
+                                "The provider answered without a " + idField, 5L));
+                    }
+                    return Uni.createFrom().item(body);
+                });
+    }
+
+    /** A job after Reef applied what the provider said, with the provider's body. */
+    public record Settled(JobView job, ObjectNode body) {
+    }
+
+    /**
+     * Asks the provider about a job (poll or cancel), reads its JSON answer and applies the status
+     * it reports: the path every observer takes (sync wait, tenant poll, cancel, reconciler).
+     * Upstream errors become the tenant's error (a 409 "already started" passes through).
+     */
+    public Uni<Settled> settle(String provider, JobView job, Uni<UpstreamResponse> call,
+            Function<ObjectNode, Observation> statuses) {
+        return call.onFailure().transform(f -> errors.fromFailure(provider, f))
+                .flatMap(response -> {
+                    if (!response.ok()) {
+                        throw errors.fromResponse(provider, response);
+                    }
+                    ObjectNode body = Json.readObjectOrNull(mapper, response.body());
+                    if (body == null) {
+                        throw new ApiException(502, "upstream_error", "The provider answered an unreadable body", 5L);
+                    }
+                    return observe(job, statuses.apply(body)).map(updated -> new Settled(updated, body));
+                });
     }
 
     /** Places the hold and writes the job row, or fails with the tenant's 402/403/429. */
@@ -38,12 +91,11 @@ public class JobSteps {
         return Workers.run(() -> admission.admit(request));
     }
 
-    public Uni<JobView> submitted(JobView job, String upstreamId, Observation observation, Instant firstPollAt) {
-        return Workers.run(() -> finalizer.submitted(job.id(), upstreamId, observation, firstPollAt));
-    }
-
-    public Uni<JobView> resizeHold(JobView job, long expectedCostMicros) {
-        return Workers.run(() -> finalizer.resizeHold(job.id(), expectedCostMicros));
+    /** Records the upstream id (and the provider's own expected cost, if it quoted one). */
+    public Uni<JobView> submitted(JobView job, String upstreamId, Observation observation, Instant firstPollAt,
+            Long providerExpectedCostMicros) {
+        return Workers.run(() -> finalizer.submitted(job.id(), upstreamId, observation, firstPollAt,
+                providerExpectedCostMicros));
     }
 
     /**

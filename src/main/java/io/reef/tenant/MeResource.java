@@ -8,8 +8,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import io.reef.common.ReefClock;
-import io.reef.ledger.QuotaReader;
 import io.smallrye.common.annotation.Blocking;
 
 /** Tenant self-service (tenant key). */

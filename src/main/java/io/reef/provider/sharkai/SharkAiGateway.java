@@ -17,11 +17,8 @@ import io.reef.common.ReefClock;
 import io.reef.job.AdmissionRequest;
 import io.reef.job.JobStatus;
 import io.reef.job.JobView;
-import io.reef.job.Observation;
 import io.reef.provider.JobSteps;
 import io.reef.provider.ProviderAdapter;
-import io.reef.provider.UpstreamErrors;
-import io.reef.provider.UpstreamResponse;
 import io.reef.tenant.TenantPrincipal;
 import io.smallrye.mutiny.Uni;
 
@@ -40,18 +37,16 @@ public class SharkAiGateway implements ProviderAdapter {
     private final SharkAiPricing pricing;
     private final SharkAiSettings settings;
     private final JobSteps jobs;
-    private final UpstreamErrors errors;
     private final ObjectMapper mapper;
     private final ReefClock clock;
 
     public SharkAiGateway(SharkAiUpstream upstream, SharkAiStatuses statuses, SharkAiPricing pricing,
-            SharkAiSettings settings, JobSteps jobs, UpstreamErrors errors, ObjectMapper mapper, ReefClock clock) {
+            SharkAiSettings settings, JobSteps jobs, ObjectMapper mapper, ReefClock clock) {
         this.upstream = upstream;
         this.statuses = statuses;
         this.pricing = pricing;
         this.settings = settings;
         this.jobs = jobs;
-        this.errors = errors;
         this.mapper = mapper;
         this.clock = clock;
     }
@@ -78,19 +73,18 @@ public class SharkAiGateway implements ProviderAdapter {
     public Uni<Response> poll(TenantPrincipal who, String publicId, String baseUrl) {
         return jobs.owned(publicId, who.tenantId(), provider())
                 .flatMap(this::pollAndSettle)
-                .map(polled -> ok(rewriteTask(polled.task(), polled.job(), baseUrl)));
+                .map(settled -> ok(rewriteTask(settled.body(), settled.job(), baseUrl)));
     }
 
     public Uni<Response> cancel(TenantPrincipal who, String publicId, String baseUrl) {
         return jobs.owned(publicId, who.tenantId(), provider())
-                .flatMap(job -> upstream.cancel(job.upstreamId())
-                        .onFailure().transform(f -> errors.fromFailure(provider(), f))
-                        .flatMap(response -> settleCancel(job, response, baseUrl)));
+                .flatMap(job -> jobs.settle(provider(), job, upstream.cancel(job.upstreamId()), statuses::ofTask))
+                .map(settled -> ok(rewriteTask(settled.body(), settled.job(), baseUrl)));
     }
 
     @Override
     public Uni<JobView> refresh(JobView job) {
-        return pollAndSettle(job).map(Polled::job);
+        return pollAndSettle(job).map(JobSteps.Settled::job);
     }
 
     // ------------------------------------------------------------------ submit
@@ -99,21 +93,10 @@ public class SharkAiGateway implements ProviderAdapter {
     }
 
     private Uni<Submitted> submit(JobView job, SharkAiRequest request) {
-        return upstream.submit(Json.write(mapper, request.upstreamBody()))
-                .onFailure().recoverWithUni(f -> jobs.reject(job, errors.fromFailure(provider(), f)))
-                .flatMap(response -> {
-                    ObjectNode task = Json.readObjectOrNull(mapper, response.body());
-                    if (!response.ok()) {
-                        return jobs.reject(job, errors.fromResponse(provider(), response));
-                    }
-                    if (task == null || !task.path("id").isTextual()) {
-                        return jobs.reject(job, new ApiException(502, "upstream_error",
-                                "The provider answered without a task id", 5L));
-                    }
-                    Instant firstPoll = clock.now().plus(settings.syncPollInterval());
-                    return jobs.submitted(job, task.path("id").asText(), statuses.ofTask(task), firstPoll)
-                            .map(updated -> new Submitted(updated, task));
-                });
+        return jobs.submit(provider(), job, upstream.submit(Json.write(mapper, request.upstreamBody())), "id")
+                .flatMap(task -> jobs.submitted(job, task.get("id").asText(), statuses.ofTask(task),
+                        clock.now().plus(settings.syncPollInterval()), null)
+                        .map(updated -> new Submitted(updated, task)));
     }
 
     private Response accepted(Submitted submitted, String baseUrl) {
@@ -136,10 +119,10 @@ public class SharkAiGateway implements ProviderAdapter {
                 .onItem().delayIt().by(settings.syncPollInterval())
                 .flatMap(ignored -> pollAndSettle(job))
                 .onFailure().recoverWithItem(() -> null) // transient upstream trouble: keep waiting
-                .flatMap(polled -> {
-                    JobView current = polled == null ? job : polled.job();
+                .flatMap(settled -> {
+                    JobView current = settled == null ? job : settled.job();
                     if (current.status().terminal()) {
-                        return Uni.createFrom().item(syncAnswer(current, polled.task()));
+                        return Uni.createFrom().item(syncAnswer(current, settled.body()));
                     }
                     if (clock.now().isAfter(deadline)) {
                         throw new ApiException(504, "upstream_timeout", "The image was not ready in time; task "
@@ -161,38 +144,9 @@ public class SharkAiGateway implements ProviderAdapter {
 
     // ------------------------------------------------------------------ poll & cancel
 
-    private record Polled(JobView job, ObjectNode task) {
-    }
-
-    /** Polls the task upstream and applies its status: the path every observer uses. */
-    private Uni<Polled> pollAndSettle(JobView job) {
-        return upstream.task(job.upstreamId())
-                .onFailure().transform(f -> errors.fromFailure(provider(), f))
-                .flatMap(response -> {
-                    if (!response.ok()) {
-                        throw errors.fromResponse(provider(), response);
-                    }
-                    ObjectNode task = requireTask(response);
-                    Observation observation = statuses.ofTask(task);
-                    return jobs.observe(job, observation).map(updated -> new Polled(updated, task));
-                });
-    }
-
-    private Uni<Response> settleCancel(JobView job, UpstreamResponse response, String baseUrl) {
-        if (!response.ok()) {
-            throw errors.fromResponse(provider(), response); // 409 when already started passes through
-        }
-        ObjectNode task = requireTask(response);
-        Observation observation = statuses.ofTask(task);
-        return jobs.observe(job, observation).map(updated -> ok(rewriteTask(task, updated, baseUrl)));
-    }
-
-    private ObjectNode requireTask(UpstreamResponse response) {
-        ObjectNode task = Json.readObjectOrNull(mapper, response.body());
-        if (task == null) {
-            throw new ApiException(502, "upstream_error", "The provider answered an unreadable task", 5L);
-        }
-        return task;
+    /** Polls the task upstream and applies its status. */
+    private Uni<JobSteps.Settled> pollAndSettle(JobView job) {
+        return jobs.settle(provider(), job, upstream.task(job.upstreamId()), statuses::ofTask);
     }
 
     // ------------------------------------------------------------------ rewriting

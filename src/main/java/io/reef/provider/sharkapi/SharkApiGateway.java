@@ -17,8 +17,6 @@ import io.reef.job.AdmissionRequest;
 import io.reef.job.JobView;
 import io.reef.provider.JobSteps;
 import io.reef.provider.ProviderAdapter;
-import io.reef.provider.UpstreamErrors;
-import io.reef.provider.UpstreamResponse;
 import io.reef.tenant.TenantPrincipal;
 import io.smallrye.mutiny.Uni;
 
@@ -37,18 +35,16 @@ public class SharkApiGateway implements ProviderAdapter {
     private final SharkApiPricing pricing;
     private final SharkApiSettings settings;
     private final JobSteps jobs;
-    private final UpstreamErrors errors;
     private final ObjectMapper mapper;
     private final ReefClock clock;
 
     public SharkApiGateway(SharkApiUpstream upstream, SharkApiStatuses statuses, SharkApiPricing pricing,
-            SharkApiSettings settings, JobSteps jobs, UpstreamErrors errors, ObjectMapper mapper, ReefClock clock) {
+            SharkApiSettings settings, JobSteps jobs, ObjectMapper mapper, ReefClock clock) {
         this.upstream = upstream;
         this.statuses = statuses;
         this.pricing = pricing;
         this.settings = settings;
         this.jobs = jobs;
-        this.errors = errors;
         this.mapper = mapper;
         this.clock = clock;
     }
@@ -65,57 +61,34 @@ public class SharkApiGateway implements ProviderAdapter {
         SharkApiRequest request = SharkApiRequest.of(Json.parseObject(mapper, rawBody));
         AdmissionRequest admit = new AdmissionRequest(who, provider(), request.mode(),
                 pricing.expectedCostMicros(request.mode()), (int) settings.jobTimeout().toSeconds(), "job_");
-        return jobs.admit(admit).flatMap(job -> upstream.generate(Json.write(mapper, request.body()))
-                .onFailure().recoverWithUni(f -> jobs.reject(job, errors.fromFailure(provider(), f)))
-                .flatMap(response -> accepted(job, response, baseUrl)));
+        return jobs.admit(admit).flatMap(job -> jobs.submit(provider(), job,
+                upstream.generate(Json.write(mapper, request.body())), "job_id")
+                .flatMap(body -> accepted(job, body, baseUrl)));
     }
 
     public Uni<Response> status(TenantPrincipal who, String publicId, String baseUrl) {
         return jobs.owned(publicId, who.tenantId(), provider())
                 .flatMap(this::pollAndSettle)
-                .map(polled -> Response.ok(rewrite(polled.body(), polled.job(), baseUrl), MediaType.APPLICATION_JSON_TYPE)
+                .map(settled -> Response.ok(rewrite(settled.body(), settled.job(), baseUrl), MediaType.APPLICATION_JSON_TYPE)
                         .build());
     }
 
     @Override
     public Uni<JobView> refresh(JobView job) {
-        return pollAndSettle(job).map(Polled::job);
+        return pollAndSettle(job).map(JobSteps.Settled::job);
     }
 
-    private Uni<Response> accepted(JobView job, UpstreamResponse response, String baseUrl) {
-        if (!response.ok()) {
-            return jobs.reject(job, errors.fromResponse(provider(), response));
-        }
-        ObjectNode body = Json.readObjectOrNull(mapper, response.body());
-        if (body == null || !body.path("job_id").isTextual()) {
-            return jobs.reject(job, new ApiException(502, "upstream_error", "The provider answered without a job_id", 5L));
-        }
+    private Uni<Response> accepted(JobView job, ObjectNode body, String baseUrl) {
         Instant firstPoll = clock.now().plus(settings.firstPollAfter());
         Long estimate = statuses.costMicros(body, "estimated_cost");
-        return jobs.submitted(job, body.get("job_id").asText(), statuses.of(body), firstPoll)
-                .flatMap(submitted -> estimate == null ? Uni.createFrom().item(submitted)
-                        : jobs.resizeHold(submitted, estimate))
+        return jobs.submitted(job, body.get("job_id").asText(), statuses.of(body), firstPoll, estimate)
                 .map(submitted -> Response.status(202).type(MediaType.APPLICATION_JSON_TYPE)
                         .entity(rewrite(body, submitted, baseUrl)).build());
     }
 
-    private record Polled(JobView job, ObjectNode body) {
-    }
-
-    /** Polls the job upstream and applies its status: the path every observer uses. */
-    private Uni<Polled> pollAndSettle(JobView job) {
-        return upstream.job(job.upstreamId())
-                .onFailure().transform(f -> errors.fromFailure(provider(), f))
-                .flatMap(response -> {
-                    if (!response.ok()) {
-                        throw errors.fromResponse(provider(), response);
-                    }
-                    ObjectNode body = Json.readObjectOrNull(mapper, response.body());
-                    if (body == null) {
-                        throw new ApiException(502, "upstream_error", "The provider answered an unreadable job", 5L);
-                    }
-                    return jobs.observe(job, statuses.of(body)).map(updated -> new Polled(updated, body));
-                });
+    /** Polls the job upstream and applies its status. */
+    private Uni<JobSteps.Settled> pollAndSettle(JobView job) {
+        return jobs.settle(provider(), job, upstream.job(job.upstreamId()), statuses::of);
     }
 
     /** The provider's body as the tenant sees it: Reef's id and poll_url, the tenant's prices. */
