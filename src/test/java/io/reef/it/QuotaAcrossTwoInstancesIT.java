@@ -104,6 +104,19 @@ class QuotaAcrossTwoInstancesIT {
         assertEquals(70, responses.stream().filter(r -> r.statusCode() == 429).count());
     }
 
+    @Test
+    void aKeyRevokedOnOneReplicaStopsWorkingOnTheOtherWithinFiveSeconds() {
+        var t = Api.newTenant("10", "month");
+        tenant(t.key()).port(8082).get("/reef/v1/me").then().statusCode(200); // now cached on the second replica
+        String keyId = Api.admin().get("/reef/admin/v1/tenants/" + t.id() + "/keys").then().extract().path("[0].id");
+        long revokedAt = System.nanoTime();
+        Api.admin().delete("/reef/admin/v1/keys/" + keyId).then().statusCode(200);
+        Eventually.until("the second replica refuses the key", Duration.ofSeconds(5),
+                () -> tenant(t.key()).port(8082).get("/reef/v1/me").statusCode() == 403);
+        System.out.printf("revocation reached the other replica after %d ms%n", (System.nanoTime() - revokedAt) / 1_000_000);
+        tenant(t.key()).port(8082).body(Map.of("mode", "1k", "prompt", "p")).post("/v1/generate").then().statusCode(403);
+    }
+
     /** A fixed one-minute window must not roll over in the middle of the burst. */
     private static void awayFromAMinuteBoundary() {
         while (Instant.now().getEpochSecond() % 60 > 45) {
