@@ -1,20 +1,20 @@
 package io.reef.job;
 
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Base64;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
 import io.reef.common.ApiException;
 import io.reef.common.Money;
 import io.reef.common.ReefClock;
 import io.reef.ledger.HoldDecision;
 import io.reef.ledger.Holds;
+import io.reef.tenant.TenantPrincipal;
 
 /**
- * Admits a generation before anything reaches the provider: in one transaction the hold is
+ * Admits a generation before anything reaches the provider: in one statement the hold is
  * placed (atomically checking quota, rate and concurrency limits) and the durable job row is
  * written. A rejected request changes nothing.
  */
@@ -24,43 +24,27 @@ public class JobAdmission {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Holds holds;
-    private final EntityManager em;
     private final ReefClock clock;
 
-    public JobAdmission(Holds holds, EntityManager em, ReefClock clock) {
+    public JobAdmission(Holds holds, ReefClock clock) {
         this.holds = holds;
-        this.em = em;
         this.clock = clock;
     }
 
-    @Transactional
+    /** Not transactional on purpose: the hold and the job row are one autocommit statement. */
     public JobView admit(AdmissionRequest request) {
-        var now = clock.now();
-        long hold = Money.applyMarkup(request.expectedCostMicros(), request.principal().markupBp());
-        Job job = new Job();
-        job.publicId = request.publicIdPrefix() + randomId();
-        job.tenantId = request.principal().tenantId();
-        job.apiKeyId = request.principal().keyId();
-        job.provider = request.provider();
-        job.model = request.model();
-        job.status = JobStatus.SUBMITTING;
-        job.holdMicros = hold;
-        job.expectedCostMicros = request.expectedCostMicros();
-        job.holdState = HoldState.OPEN;
-        job.markupBp = request.principal().markupBp();
-        job.timeoutSeconds = request.timeoutSeconds();
-        job.createdAt = now;
-        job.updatedAt = now;
-        job.nextPollAt = now.plusSeconds(request.timeoutSeconds());
-        em.persist(job);
-        em.flush();
-        // The hold is placed last, so the tenant row stays locked only for that statement and the
-        // commit; a rejection rolls the job row back with it and nothing is changed.
-        HoldDecision decision = holds.place(request.principal().tenantId(), hold, now);
-        if (!decision.placed()) {
-            throw rejection(decision);
+        Instant now = clock.now();
+        TenantPrincipal who = request.principal();
+        long hold = Money.applyMarkup(request.expectedCostMicros(), who.markupBp());
+        String publicId = request.publicIdPrefix() + randomId();
+        Holds.NewJob row = new Holds.NewJob(publicId, who.keyId(), request.provider(), request.model(), who.markupBp(),
+                request.expectedCostMicros(), request.timeoutSeconds(), now.plusSeconds(request.timeoutSeconds()));
+        Holds.Placement placement = holds.placeForNewJob(who.tenantId(), hold, now, row);
+        if (placement.jobId() == null) {
+            throw rejection(placement.decision());
         }
-        return job.view();
+        return new JobView(placement.jobId(), publicId, who.tenantId(), request.provider(), request.model(), null,
+                JobStatus.SUBMITTING, who.markupBp(), hold, null, null, request.timeoutSeconds(), null, now);
     }
 
     private static ApiException rejection(HoldDecision decision) {

@@ -1,5 +1,9 @@
 package io.reef.ledger;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -8,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.reef.common.ReefMetrics;
 import io.reef.common.Sql;
 
@@ -24,27 +30,40 @@ import io.reef.common.Sql;
 public class Holds {
 
     /*
-     * One conditional UPDATE decides and places the hold: tenant active, under its concurrency
-     * and per-minute limits, and period spend + open holds + this hold <= limit. Under READ
-     * COMMITTED PostgreSQL re-checks the WHERE clause against the newest row version when it
+     * One statement decides and places the hold and writes the job row it belongs to: the
+     * conditional UPDATE checks tenant active, under its concurrency and per-minute limits, and
+     * period spend + open holds + this hold <= limit; the INSERT only happens if it matched. Under
+     * READ COMMITTED PostgreSQL re-checks the WHERE clause against the newest row version when it
      * waits for a concurrent writer, and every term is a column of this row, so concurrent
-     * admissions on any replica serialise on the row and can never overshoot.
+     * admissions on any replica serialise on the row and can never overshoot. Run in autocommit,
+     * the tenant row is locked only for this statement's own commit.
      */
-    private static final String PLACE = """
-            UPDATE tenant SET
-              held_micros = held_micros + :hold,
-              active_jobs = active_jobs + 1,
-              spent_micros = reef_spent_in_period(spent_period_start, spent_micros, quota_period, :now),
-              spent_period_start = reef_period_start(quota_period, :now),
-              rate_window_count = reef_rate_count(rate_window_start, rate_window_count, :now) + 1,
-              rate_window_start = date_trunc('minute', CAST(:now AS timestamptz), 'UTC')
-            WHERE id = :tenant
-              AND status = 'active'
-              AND (max_concurrent_jobs IS NULL OR active_jobs < max_concurrent_jobs)
-              AND (requests_per_minute IS NULL
-                   OR reef_rate_count(rate_window_start, rate_window_count, :now) < requests_per_minute)
-              AND reef_spent_in_period(spent_period_start, spent_micros, quota_period, :now)
-                  + held_micros + :hold <= quota_limit_micros
+    private static final String PLACE_FOR_NEW_JOB = """
+            WITH p AS (SELECT CAST(? AS uuid) AS tenant, CAST(? AS bigint) AS hold, CAST(? AS timestamptz) AS now),
+            held AS (
+              UPDATE tenant t SET
+                held_micros = t.held_micros + p.hold,
+                active_jobs = t.active_jobs + 1,
+                spent_micros = reef_spent_in_period(t.spent_period_start, t.spent_micros, t.quota_period, p.now),
+                spent_period_start = reef_period_start(t.quota_period, p.now),
+                rate_window_count = reef_rate_count(t.rate_window_start, t.rate_window_count, p.now) + 1,
+                rate_window_start = date_trunc('minute', p.now, 'UTC')
+              FROM p
+              WHERE t.id = p.tenant
+                AND t.status = 'active'
+                AND (t.max_concurrent_jobs IS NULL OR t.active_jobs < t.max_concurrent_jobs)
+                AND (t.requests_per_minute IS NULL
+                     OR reef_rate_count(t.rate_window_start, t.rate_window_count, p.now) < t.requests_per_minute)
+                AND reef_spent_in_period(t.spent_period_start, t.spent_micros, t.quota_period, p.now)
+                    + t.held_micros + p.hold <= t.quota_limit_micros
+              RETURNING t.id, p.hold, p.now)
+            INSERT INTO job (tenant_id, hold_micros, created_at, updated_at, hold_state, status,
+                             public_id, api_key_id, provider, model, markup_bp, expected_cost_micros,
+                             timeout_seconds, next_poll_at)
+            SELECT held.id, held.hold, held.now, held.now, 'open', 'submitting', ?, CAST(? AS uuid), ?, ?, ?, ?, ?,
+                   CAST(? AS timestamptz)
+            FROM held
+            RETURNING id
             """;
 
     private static final String DIAGNOSE = """
@@ -72,28 +91,56 @@ public class Holds {
             """;
 
     private final EntityManager em;
+    private final AgroalDataSource dataSource;
     private final ReefMetrics metrics;
 
-    public Holds(EntityManager em, ReefMetrics metrics) {
+    public Holds(EntityManager em, AgroalDataSource dataSource, ReefMetrics metrics) {
         this.em = em;
+        this.dataSource = dataSource;
         this.metrics = metrics;
     }
 
-    /** Checks every admission limit and places the hold in one atomic statement. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public HoldDecision place(UUID tenantId, long holdMicros, Instant now) {
-        int updated = em.createNativeQuery(PLACE)
-                .setParameter("hold", holdMicros)
-                .setParameter("now", Sql.at(now))
-                .setParameter("tenant", tenantId)
-                .executeUpdate();
-        if (updated == 1) {
-            metrics.holdPlaced(tenantId.toString(), holdMicros);
-            return HoldDecision.PLACED;
+    /**
+     * Checks every admission limit, places the hold and writes the job's row, in one atomic
+     * statement (autocommit). Returns the new job's id, or the reason nothing was written.
+     */
+    public Placement placeForNewJob(UUID tenantId, long holdMicros, Instant now, NewJob job) {
+        Long jobId;
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(PLACE_FOR_NEW_JOB)) {
+            int i = 0;
+            st.setObject(++i, tenantId);
+            st.setLong(++i, holdMicros);
+            st.setObject(++i, Sql.at(now));
+            st.setString(++i, job.publicId());
+            st.setObject(++i, job.apiKeyId());
+            st.setString(++i, job.provider());
+            st.setString(++i, job.model());
+            st.setInt(++i, job.markupBp());
+            st.setLong(++i, job.expectedCostMicros());
+            st.setInt(++i, job.timeoutSeconds());
+            st.setObject(++i, Sql.at(job.nextPollAt()));
+            try (ResultSet rs = st.executeQuery()) {
+                jobId = rs.next() ? rs.getLong(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("placing a hold failed", e);
         }
-        HoldDecision decision = diagnose(tenantId, holdMicros, now);
+        if (jobId != null) {
+            metrics.holdPlaced(tenantId.toString(), holdMicros);
+            return new Placement(jobId, HoldDecision.PLACED);
+        }
+        HoldDecision decision = QuarkusTransaction.joiningExisting().call(() -> diagnose(tenantId, holdMicros, now));
         metrics.admissionRejected(tenantId.toString(), decision.outcome().name().toLowerCase());
-        return decision;
+        return new Placement(null, decision);
+    }
+
+    /** The job row written together with its hold. */
+    public record NewJob(String publicId, UUID apiKeyId, String provider, String model, int markupBp,
+            long expectedCostMicros, int timeoutSeconds, Instant nextPollAt) {
+    }
+
+    /** The new job's id when the hold was placed; otherwise why not. */
+    public record Placement(Long jobId, HoldDecision decision) {
     }
 
     /** Posts a completed job's charge: one ledger entry per job, ever. Returns false if already charged. */

@@ -14,6 +14,7 @@ import io.reef.common.Json;
 import io.reef.common.Workers;
 import io.reef.job.AdmissionRequest;
 import io.reef.job.JobAdmission;
+import io.reef.job.JobCache;
 import io.reef.job.JobFinalizer;
 import io.reef.job.JobQueries;
 import io.reef.job.JobStatus;
@@ -31,14 +32,16 @@ public class JobSteps {
     private final JobAdmission admission;
     private final JobFinalizer finalizer;
     private final JobQueries queries;
+    private final JobCache cache;
     private final UpstreamErrors errors;
     private final ObjectMapper mapper;
 
-    public JobSteps(JobAdmission admission, JobFinalizer finalizer, JobQueries queries, UpstreamErrors errors,
-            ObjectMapper mapper) {
+    public JobSteps(JobAdmission admission, JobFinalizer finalizer, JobQueries queries, JobCache cache,
+            UpstreamErrors errors, ObjectMapper mapper) {
         this.admission = admission;
         this.finalizer = finalizer;
         this.queries = queries;
+        this.cache = cache;
         this.errors = errors;
         this.mapper = mapper;
     }
@@ -91,22 +94,31 @@ public class JobSteps {
         return Workers.run(() -> admission.admit(request));
     }
 
-    /** Records the upstream id (and the provider's own expected cost, if it quoted one). */
+    /**
+     * Records the upstream id (and the provider's own expected cost, when it differs from Reef's).
+     * The usual case, a job that just started, is a single UPDATE.
+     */
     public Uni<JobView> submitted(JobView job, String upstreamId, Observation observation, Instant firstPollAt,
             Long providerExpectedCostMicros) {
-        return Workers.run(() -> finalizer.submitted(job.id(), upstreamId, observation, firstPollAt,
-                providerExpectedCostMicros));
+        if (providerExpectedCostMicros == null && !observation.status().terminal()) {
+            return Workers.run(() -> cache.put(finalizer.recordUpstreamId(job, upstreamId, observation.status(), firstPollAt)));
+        }
+        return Workers.run(() -> cache.put(finalizer.submitted(job.id(), upstreamId, observation, firstPollAt,
+                providerExpectedCostMicros)));
     }
 
     /**
-     * Applies an observation. A poll that only confirms the status Reef already has (the common
-     * case while a job runs) changes nothing and costs no database work.
+     * Applies an observation. Only a terminal status is written: polls that see a job still
+     * pending or running (the common case) cost no database work, and neither does anything said
+     * about a job that is settled for good. (A job's stored status is therefore "pending" until
+     * it ends; the provider's body tells the tenant whether it is running.)
      */
     public Uni<JobView> observe(JobView job, Observation observation) {
-        if (!observation.status().terminal() && (observation.status() == job.status() || job.status().terminal())) {
+        boolean settledForGood = job.status().terminal() && job.status() != JobStatus.EXPIRED;
+        if (settledForGood || !observation.status().terminal()) {
             return Uni.createFrom().item(job);
         }
-        return Workers.run(() -> finalizer.observe(job.id(), observation));
+        return Workers.run(() -> cache.put(finalizer.observe(job.id(), observation)));
     }
 
     /** The upstream never took the job: void its hold, then fail with the tenant's error. */
@@ -117,7 +129,13 @@ public class JobSteps {
 
     /** The tenant's own job of this provider, with an upstream id; 404 for anyone else's. */
     public Uni<JobView> owned(String publicId, UUID tenantId, String provider) {
-        return Workers.run(() -> queries.owned(publicId, tenantId, provider)).map(job -> {
+        JobView cached = cache.get(publicId);
+        Uni<JobView> found = cached != null ? Uni.createFrom().item(cached)
+                : Workers.run(() -> cache.put(queries.find(publicId)));
+        return found.map(job -> {
+            if (job == null || !job.tenantId().equals(tenantId) || !job.provider().equals(provider)) {
+                throw ApiException.notFound("No such job: " + publicId);
+            }
             if (job.upstreamId() == null) {
                 throw new ApiException(409, "conflict",
                         "Job " + publicId + " never reached the provider (" + job.status().wire() + ")");

@@ -63,7 +63,7 @@ public class SharkApiGateway implements ProviderAdapter {
                 pricing.expectedCostMicros(request.mode()), (int) settings.jobTimeout().toSeconds(), "job_");
         return jobs.admit(admit).flatMap(job -> jobs.submit(provider(), job,
                 upstream.generate(Json.write(mapper, request.body())), "job_id")
-                .flatMap(body -> accepted(job, body, baseUrl)));
+                .flatMap(body -> accepted(job, body, admit.expectedCostMicros(), baseUrl)));
     }
 
     public Uni<Response> status(TenantPrincipal who, String publicId, String baseUrl) {
@@ -78,10 +78,11 @@ public class SharkApiGateway implements ProviderAdapter {
         return pollAndSettle(job).map(JobSteps.Settled::job);
     }
 
-    private Uni<Response> accepted(JobView job, ObjectNode body, String baseUrl) {
+    private Uni<Response> accepted(JobView job, ObjectNode body, long heldForCostMicros, String baseUrl) {
         Instant firstPoll = clock.now().plus(settings.firstPollAfter());
         Long estimate = statuses.costMicros(body, "estimated_cost");
-        return jobs.submitted(job, body.get("job_id").asText(), statuses.of(body), firstPoll, estimate)
+        Long resizeTo = estimate != null && estimate != heldForCostMicros ? estimate : null;
+        return jobs.submitted(job, body.get("job_id").asText(), statuses.of(body), firstPoll, resizeTo)
                 .map(submitted -> Response.status(202).type(MediaType.APPLICATION_JSON_TYPE)
                         .entity(rewrite(body, submitted, baseUrl)).build());
     }

@@ -86,7 +86,7 @@ class SharkAiUpstreamFailureTest {
         var t = Api.newTenant("10", "month");
         String id = tenant(t.key()).body(Map.of("model", "m", "prompt", "p", "async", true)).post(PATH)
                 .then().statusCode(202).extract().path("id");
-        simulator.injectFault(Provider.SHARK_AI, Operation.POLL, 503, 3); // more than the poll retries
+        simulator.injectFault(Provider.SHARK_AI, Operation.POLL, 503, 6); // more than the poll retries, even if the reconciler takes some
         tenant(t.key()).get(PATH + "/" + id).then().statusCode(503).header("Retry-After", notNullValue());
         io.reef.support.Eventually.until("the task completes", Duration.ofSeconds(10), () -> "completed".equals(
                 tenant(t.key()).get(PATH + "/" + id).then().extract().path("status")));

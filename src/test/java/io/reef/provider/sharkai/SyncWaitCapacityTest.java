@@ -18,6 +18,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.reef.simulator.Behaviour;
 import io.reef.simulator.Simulator;
 import io.reef.support.Api;
@@ -27,7 +29,16 @@ import io.reef.support.Api;
  * a slow upstream all get their image, while Reef's worker pool stays small.
  */
 @QuarkusTest
+@TestProfile(SyncWaitCapacityTest.ProductionPollInterval.class)
 class SyncWaitCapacityTest {
+
+    /** Waiting requests poll the upstream every 2 s as in production (the other tests use 100 ms). */
+    public static class ProductionPollInterval implements QuarkusTestProfile {
+        @Override
+        public java.util.Map<String, String> getConfigOverrides() {
+            return java.util.Map.of("reef.providers.sharkai.sync-poll-interval", "2S");
+        }
+    }
 
     static final int REQUESTS = 1_000;
 
@@ -55,26 +66,28 @@ class SyncWaitCapacityTest {
                 Thread.sleep(40); // arrivals at 250/s: all 1,000 are waiting together for the 8 s upstream
             }
         }
-        // Once all are admitted and waiting on the upstream, count the worker threads inside Reef's
-        // code: a thread-per-request design would pin one per waiting request (up to the pool's 200).
+        // Once all are admitted, and until the first image is ready, every request is just waiting on
+        // the upstream: count the worker threads inside Reef's code meanwhile. A thread-per-request
+        // design would pin one per waiting request (up to the pool's 200).
         io.reef.support.Eventually.until("all requests are admitted", Duration.ofSeconds(30),
                 () -> db.jobsForTenant(t.id()) == REQUESTS);
         int peakBusy = 0;
         int samples = 0;
         int waitingAtFirstSample = (int) responses.stream().filter(f -> !f.isDone()).count();
-        while (!responses.stream().allMatch(CompletableFuture::isDone)) {
+        while (responses.stream().noneMatch(CompletableFuture::isDone)) { // until the first image is ready
             int busy = workersInReefCode();
             peakBusy = Math.max(peakBusy, busy);
             samples++;
             Thread.sleep(50);
         }
+        CompletableFuture.allOf(responses.toArray(CompletableFuture[]::new)).join();
         long ok = responses.stream().map(CompletableFuture::join).filter(r -> r.statusCode() == 200).count();
         var byStatus = responses.stream().map(CompletableFuture::join)
                 .collect(java.util.stream.Collectors.groupingBy(HttpResponse::statusCode, java.util.stream.Collectors.counting()));
         String sample = responses.stream().map(CompletableFuture::join).filter(r -> r.statusCode() != 200)
                 .map(HttpResponse::body).findFirst().orElse("");
         assertEquals(REQUESTS, ok, "every waiting tenant gets its image: " + byStatus + " " + sample);
-        assertTrue(samples > 20, "the requests must have been waiting while sampled");
+        assertTrue(samples > 10, "the requests must have been waiting while sampled: " + samples);
         assertTrue(waitingAtFirstSample > 900, "most requests were waiting together: " + waitingAtFirstSample);
         assertTrue(peakBusy < 50, "peak worker threads busy in Reef: " + peakBusy + " for " + REQUESTS + " waiting requests");
         System.out.printf("SyncWaitCapacityTest: %d sync requests, peak worker threads busy in Reef %d (%d samples)%n",
