@@ -31,6 +31,7 @@ import io.smallrye.mutiny.Uni;
 public class SharkAiGateway implements ProviderAdapter {
 
     static final String PATH = "/api/v1/images/generations";
+    private static final int FAST_POLLS = 5;
 
     private final SharkAiUpstream upstream;
     private final SharkAiStatuses statuses;
@@ -67,7 +68,7 @@ public class SharkAiGateway implements ProviderAdapter {
                 .flatMap(job -> submit(job, request)
                         .flatMap(submitted -> request.async()
                                 ? Uni.createFrom().item(accepted(submitted, baseUrl))
-                                : awaitResult(submitted.job(), deadline(submitted.job()))));
+                                : awaitResult(submitted.job(), deadline(submitted.job()), 0)));
     }
 
     public Uni<Response> poll(TenantPrincipal who, String publicId, String baseUrl) {
@@ -111,12 +112,9 @@ public class SharkAiGateway implements ProviderAdapter {
     }
 
     /** Polls until the task is terminal (non-blocking delays), then answers like a sync Shark AI call. */
-    private Uni<Response> awaitResult(JobView job, Instant deadline) {
-        if (job.status().terminal()) {
-            return Uni.createFrom().item(syncAnswer(job, null));
-        }
+    private Uni<Response> awaitResult(JobView job, Instant deadline, int polls) {
         return Uni.createFrom().voidItem()
-                .onItem().delayIt().by(settings.syncPollInterval())
+                .onItem().delayIt().by(pollDelay(polls))
                 .flatMap(ignored -> pollAndSettle(job))
                 .onFailure().recoverWithItem(() -> null) // transient upstream trouble: keep waiting
                 .flatMap(settled -> {
@@ -128,8 +126,15 @@ public class SharkAiGateway implements ProviderAdapter {
                         throw new ApiException(504, "upstream_timeout", "The image was not ready in time; task "
                                 + current.publicId() + " is still tracked and will be billed only if it completes", 30L);
                     }
-                    return awaitResult(current, deadline);
+                    return awaitResult(current, deadline, polls + 1);
                 });
+    }
+
+    /** Polls every sync-poll-interval at first, then back off to sync-max-poll-interval (providers ask 2-5 s). */
+    private java.time.Duration pollDelay(int polls) {
+        java.time.Duration first = settings.syncPollInterval();
+        java.time.Duration max = settings.syncMaxPollInterval();
+        return polls < FAST_POLLS || max.compareTo(first) < 0 ? first : max;
     }
 
     private Response syncAnswer(JobView job, ObjectNode task) {

@@ -17,6 +17,10 @@ public interface SharkAiSettings {
     @WithDefault("2S")
     Duration syncPollInterval();
 
+    /** After the first few polls a waiting sync request backs off to this interval. */
+    @WithDefault("5S")
+    Duration syncMaxPollInterval();
+
     /** Extra wait beyond the task's own timeout before a sync request gives up with 504. */
     @WithDefault("30S")
     Duration syncGrace();

@@ -36,7 +36,8 @@ class SyncWaitCapacityTest {
     public static class ProductionPollInterval implements QuarkusTestProfile {
         @Override
         public java.util.Map<String, String> getConfigOverrides() {
-            return java.util.Map.of("reef.providers.sharkai.sync-poll-interval", "2S");
+            return java.util.Map.of("reef.providers.sharkai.sync-poll-interval", "2S",
+                    "reef.providers.sharkai.sync-max-poll-interval", "5S");
         }
     }
 
