@@ -1,6 +1,8 @@
 package io.reef.provider.sharkai;
 
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
@@ -20,6 +22,7 @@ import io.reef.job.JobView;
 import io.reef.provider.JobSteps;
 import io.reef.provider.ProviderAdapter;
 import io.reef.tenant.TenantPrincipal;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -68,7 +71,7 @@ public class SharkAiGateway implements ProviderAdapter {
                 .flatMap(job -> submit(job, request)
                         .flatMap(submitted -> request.async()
                                 ? Uni.createFrom().item(accepted(submitted, baseUrl))
-                                : awaitResult(submitted.job(), deadline(submitted.job()), 0)));
+                                : awaitResult(submitted.job(), deadline(submitted.job()))));
     }
 
     public Uni<Response> poll(TenantPrincipal who, String publicId, String baseUrl) {
@@ -111,22 +114,29 @@ public class SharkAiGateway implements ProviderAdapter {
         return clock.now().plusSeconds(job.timeoutSeconds()).plus(settings.syncGrace());
     }
 
-    /** Polls until the task is terminal (non-blocking delays), then answers like a sync Shark AI call. */
-    private Uni<Response> awaitResult(JobView job, Instant deadline, int polls) {
-        return Uni.createFrom().voidItem()
-                .onItem().delayIt().by(pollDelay(polls))
-                .flatMap(ignored -> pollAndSettle(job))
-                .onFailure().recoverWithItem(() -> null) // transient upstream trouble: keep waiting
-                .flatMap(settled -> {
-                    JobView current = settled == null ? job : settled.job();
-                    if (current.status().terminal()) {
-                        return Uni.createFrom().item(syncAnswer(current, settled.body()));
-                    }
-                    if (clock.now().isAfter(deadline)) {
+    /**
+     * Polls until the task is terminal (non-blocking delays), then answers like a sync Shark AI
+     * call. Iterative (a repeating Multi, not a recursive Uni chain), so a request waiting for
+     * minutes holds the same few objects as one waiting for seconds.
+     */
+    private Uni<Response> awaitResult(JobView job, Instant deadline) {
+        AtomicInteger polls = new AtomicInteger();
+        AtomicReference<JobSteps.Settled> last = new AtomicReference<>(new JobSteps.Settled(job, null));
+        return Multi.createBy().repeating()
+                .uni(() -> Uni.createFrom().voidItem()
+                        .onItem().delayIt().by(pollDelay(polls.getAndIncrement()))
+                        .flatMap(ignored -> pollAndSettle(last.get().job()))
+                        .onFailure().recoverWithItem(last::get) // transient upstream trouble: keep waiting
+                        .invoke(last::set))
+                .until(settled -> settled.job().status().terminal() || clock.now().isAfter(deadline))
+                .collect().last()
+                .map(ignored -> {
+                    JobSteps.Settled settled = last.get();
+                    if (!settled.job().status().terminal()) {
                         throw new ApiException(504, "upstream_timeout", "The image was not ready in time; task "
-                                + current.publicId() + " is still tracked and will be billed only if it completes", 30L);
+                                + settled.job().publicId() + " is still tracked and will be billed only if it completes", 30L);
                     }
-                    return awaitResult(current, deadline, polls + 1);
+                    return syncAnswer(settled.job(), settled.body());
                 });
     }
 
