@@ -119,7 +119,6 @@ public class JobFinalizer {
             }
             return job.view();
         }
-        commitWithoutWaitingForFlush();
         if (job.status.terminal()) {
             if (job.status == JobStatus.EXPIRED && next == JobStatus.COMPLETED) {
                 end(job, JobStatus.COMPLETED, null, now, null);
@@ -166,18 +165,6 @@ public class JobFinalizer {
         job.nextPollAt = nextPollAt;
         job.leaseOwner = null;
         job.leaseUntil = null;
-    }
-
-    /**
-     * A settlement is the one write Reef can afford to lose in a database crash: losing it loses
-     * all of it (job status, ledger entry, hold release are one transaction), the job is then
-     * non-terminal again, and the reconciler settles it again from what the provider still
-     * reports: charged once either way. So its commit does not wait for the WAL flush, which keeps
-     * a busy tenant's row locked for microseconds instead of a disk sync. (Admissions and upstream
-     * ids are not like that: they are committed synchronously.)
-     */
-    private void commitWithoutWaitingForFlush() {
-        em.createNativeQuery("SET LOCAL synchronous_commit = off").executeUpdate();
     }
 
     private Job lock(long jobId) {
