@@ -22,7 +22,7 @@ import io.reef.ledger.Holds;
  * Where a job's status changes and where it becomes terminal: the one code path used by the
  * synchronous wait, tenant polls, cancels, submit failures, expiry and the reconciler.
  * The job row is locked for the transition, so concurrent observers serialise; the ledger's
- * unique job id makes a double charge impossible even beyond that.
+ * unique job id makes a second charge impossible even beyond that.
  */
 @ApplicationScoped
 public class JobFinalizer {
