@@ -22,6 +22,11 @@ import io.reef.tenant.TenantPrincipal;
 public class JobAdmission {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * A job still without an upstream id this long after admission lost its submitter (a crash
+     * mid-submit): the reconciler first looks at it then, and expires it, voiding its hold.
+     */
+    static final java.time.Duration ORPHANED_SUBMIT = java.time.Duration.ofMinutes(2);
 
     private final Holds holds;
     private final ReefClock clock;
@@ -38,7 +43,7 @@ public class JobAdmission {
         long hold = Money.applyMarkup(request.expectedCostMicros(), who.markupBp());
         String publicId = request.publicIdPrefix() + randomId();
         Holds.NewJob row = new Holds.NewJob(publicId, who.keyId(), request.provider(), request.model(), who.markupBp(),
-                request.expectedCostMicros(), request.timeoutSeconds(), now.plusSeconds(request.timeoutSeconds()));
+                request.expectedCostMicros(), request.timeoutSeconds(), now.plus(ORPHANED_SUBMIT));
         Holds.Placement placement = holds.placeForNewJob(who.tenantId(), hold, now, row);
         if (placement.jobId() == null) {
             throw rejection(placement.decision());

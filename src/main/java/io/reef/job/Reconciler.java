@@ -30,8 +30,6 @@ import io.smallrye.mutiny.Uni;
 public class Reconciler {
 
     private static final Logger LOG = Logger.getLogger(Reconciler.class);
-    /** A job still without an upstream id this long after admission lost its submitter (crash). */
-    private static final Duration ORPHANED_SUBMIT = Duration.ofMinutes(2);
 
     private final ReconcilerConfig config;
     private final JobLeases leases;
@@ -89,7 +87,7 @@ public class Reconciler {
                 return null;
             });
         }
-        boolean orphaned = job.upstreamId() == null && now.isAfter(job.createdAt().plus(ORPHANED_SUBMIT));
+        boolean orphaned = job.upstreamId() == null && now.isAfter(job.createdAt().plus(JobAdmission.ORPHANED_SUBMIT));
         if (!job.status().terminal() && (now.isAfter(deadline) || orphaned)) {
             return expire(job, orphaned);
         }
