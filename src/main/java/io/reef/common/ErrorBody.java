@@ -23,6 +23,10 @@ public record ErrorBody(Detail error) {
         return builder.build();
     }
 
+    public static ErrorBody of(ApiException e) {
+        return new ErrorBody(new Detail(e.getMessage(), e.type()));
+    }
+
     public static Response response(ApiException e) {
         return response(e.status(), e.type(), e.getMessage(), e.retryAfterSeconds());
     }

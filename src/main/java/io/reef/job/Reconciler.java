@@ -92,6 +92,12 @@ public class Reconciler {
             return expire(job, orphaned);
         }
         if (job.upstreamId() == null) {
+            if (job.status().terminal()) { // nothing to ask the provider about
+                return Workers.run(() -> {
+                    leases.stopWatching(job.id(), owner);
+                    return null;
+                });
+            }
             return release(job, now.plus(config.minPollInterval()));
         }
         return adapter.refresh(job)

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.reef.common.ApiException;
+import io.reef.common.ErrorBody;
 import io.reef.common.ReefClock;
 import io.reef.common.Workers;
 import io.reef.tenant.TenantPrincipal;
@@ -63,7 +64,12 @@ public class Idempotency {
             return Uni.createFrom().<Response>deferred(action::get)
                     .onItem().call(response -> remember(who, key, response))
                     .onFailure().call(f -> Workers.run(() -> {
-                        store.release(who.tenantId(), key);
+                        if (f instanceof JobStillRunningException running) {
+                            // the job exists upstream: a retry must not create a second one
+                            store.complete(who.tenantId(), key, running.status(), serialize(ErrorBody.of(running)));
+                        } else {
+                            store.release(who.tenantId(), key); // nothing reached the provider
+                        }
                         return null;
                     }));
         }

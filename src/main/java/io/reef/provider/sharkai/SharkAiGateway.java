@@ -19,6 +19,7 @@ import io.reef.common.ReefClock;
 import io.reef.job.AdmissionRequest;
 import io.reef.job.JobStatus;
 import io.reef.job.JobView;
+import io.reef.provider.JobStillRunningException;
 import io.reef.provider.JobSteps;
 import io.reef.provider.ProviderAdapter;
 import io.reef.tenant.TenantPrincipal;
@@ -133,7 +134,7 @@ public class SharkAiGateway implements ProviderAdapter {
                 .map(ignored -> {
                     JobSteps.Settled settled = last.get();
                     if (!settled.job().status().terminal()) {
-                        throw new ApiException(504, "upstream_timeout", "The image was not ready in time; task "
+                        throw new JobStillRunningException(504, "upstream_timeout", "The image was not ready in time; task "
                                 + settled.job().publicId() + " is still tracked and will be billed only if it completes", 30L);
                     }
                     return syncAnswer(settled.job(), settled.body());
@@ -180,9 +181,9 @@ public class SharkAiGateway implements ProviderAdapter {
         JsonNode result = task.get("result");
         if (result instanceof ObjectNode resultObject) {
             long price = job.priceMicros() != null ? job.priceMicros()
-                    : job.priceFor(resultObject.path("credit").isNumber()
-                            ? Money.creditToMicros(resultObject.get("credit").decimalValue())
-                            : job.holdMicros());
+                    : resultObject.path("credit").isNumber()
+                            ? job.priceFor(Money.creditToMicros(resultObject.get("credit").decimalValue()))
+                            : job.holdMicros(); // the hold is already at the tenant's price
             resultObject.put("credit", Money.microsToCredit(price));
         }
         return task;

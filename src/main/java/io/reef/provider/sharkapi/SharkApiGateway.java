@@ -80,7 +80,7 @@ public class SharkApiGateway implements ProviderAdapter {
 
     private Uni<Response> accepted(JobView job, ObjectNode body, long heldForCostMicros, String baseUrl) {
         Instant firstPoll = clock.now().plus(settings.firstPollAfter());
-        Long estimate = statuses.costMicros(body, "estimated_cost");
+        Long estimate = body.hasNonNull("estimated_cost") ? statuses.costMicros(body, "estimated_cost") : null;
         Long resizeTo = estimate != null && estimate != heldForCostMicros ? estimate : null;
         return jobs.submitted(job, body.get("job_id").asText(), statuses.of(body), firstPoll, resizeTo)
                 .map(submitted -> Response.status(202).type(MediaType.APPLICATION_JSON_TYPE)
