@@ -31,6 +31,8 @@ class IdempotencyKeyTest {
     Simulator simulator;
     @Inject
     Db db;
+    @Inject
+    io.reef.common.ReefClock clock;
 
     @BeforeEach
     void reset() {
@@ -84,6 +86,30 @@ class IdempotencyKeyTest {
         assertEquals(1, simulator.submits(Provider.SHARK_API));
         assertEquals(1, db.jobsForTenant(t.id()));
         tenant(t.key()).get("/reef/v1/me").then().body("quota.held_usd", equalTo(0.02f));
+    }
+
+    @Test
+    void aSyncCallThatRanOutOfTimeKeepsItsKeySoARetryCannotStartASecondBilledJob() throws Exception {
+        simulator.sharkAiModel("endless", Behaviour.builder().pendingMillis(600_000).build());
+        var t = Api.newTenant("10", "month");
+        var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> tenant(t.key())
+                .header("Idempotency-Key", "slow-sync").body(Map.of("model", "endless", "prompt", "p"))
+                .post("/api/v1/images/generations").then().extract());
+        io.reef.support.Eventually.until("the job is waiting upstream", java.time.Duration.ofSeconds(10),
+                () -> db.jobIdsForTenant(t.id()).size() == 1 && db.upstreamId(db.jobIdsForTenant(t.id()).get(0)) != null);
+        clock.shift(java.time.Duration.ofMinutes(10)); // past the task's timeout + grace: the wait gives up
+        try {
+            var answer = first.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(504, answer.statusCode(), answer.asString());
+            tenant(t.key()).header("Idempotency-Key", "slow-sync").body(Map.of("model", "endless", "prompt", "p"))
+                    .post("/api/v1/images/generations").then().statusCode(504)
+                    .header("Idempotent-Replayed", "true")
+                    .body("error.message", containsString("still tracked"));
+            assertEquals(1, simulator.submits(Provider.SHARK_AI));
+            assertEquals(1, db.jobsForTenant(t.id()));
+        } finally {
+            clock.reset();
+        }
     }
 
     @Test
