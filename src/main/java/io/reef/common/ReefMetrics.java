@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.Timer;
 public class ReefMetrics {
 
     private final MeterRegistry registry;
+    private final java.util.concurrent.ConcurrentMap<String, Timer> upstreamTimers = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ReefMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -49,11 +50,12 @@ public class ReefMetrics {
         registry.counter("reef.upstream.unparseable.cost", "provider", provider).increment();
     }
 
+    /** On every upstream call: the timer is built once per (provider, operation, outcome), then reused. */
     public void upstreamCall(String provider, String operation, String outcome, Duration elapsed) {
-        Timer.builder("reef.upstream.latency")
+        upstreamTimers.computeIfAbsent(provider + '|' + operation + '|' + outcome, k -> Timer.builder("reef.upstream.latency")
                 .tags("provider", provider, "operation", operation, "outcome", outcome)
                 .publishPercentileHistogram()
-                .register(registry)
+                .register(registry))
                 .record(elapsed);
     }
 
