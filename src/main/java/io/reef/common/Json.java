@@ -23,6 +23,17 @@ public final class Json {
     private Json() {
     }
 
+    /**
+     * Reads a provider-compatible request body of at most {@code maxLength} characters (413 above
+     * it: bodies sent without a Content-Length get past the early check of the body-limit filter).
+     */
+    public static ObjectNode parseObject(ObjectMapper mapper, String body, long maxLength) {
+        if (body != null && body.length() > maxLength) {
+            throw new ApiException(413, "request_too_large", "Request body too large: the limit is " + maxLength + " bytes");
+        }
+        return parseObject(mapper, body);
+    }
+
     /** Reads a client's body; anything but a JSON object is a 400 in the provider's envelope. */
     public static ObjectNode parseObject(ObjectMapper mapper, String body) {
         if (body == null || body.isBlank()) {

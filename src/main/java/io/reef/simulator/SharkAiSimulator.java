@@ -37,18 +37,12 @@ public class SharkAiSimulator {
     /** {@code POST /api/v1/images/generations}. */
     Uni<Response> submit(String authorization, String baseUrl, String rawBody) {
         ProviderState<SharkAiTaskDetails> state = simulator.sharkAi();
-        Admission admission = state.admit(Operation.SUBMIT, authorization);
-        if (admission.rejected()) {
-            return admission.reject();
+        Submission submission = Submission.begin(state, authorization, rawBody, SharkAiSimulator::validate);
+        if (submission.earlyAnswer() != null) {
+            return submission.earlyAnswer();
         }
-        JsonNode body = SimulatorJson.parse(rawBody);
-        if (body != null) {
-            state.recordSubmitBody(body);
-        }
-        String invalid = validate(body);
-        if (invalid != null) {
-            return admission.answer(() -> ErrorEnvelope.badRequest(invalid));
-        }
+        Admission admission = submission.admission();
+        JsonNode body = submission.body();
         String model = body.get("model").asText();
         String prompt = body.get("prompt").asText();
         boolean async = !SimulatorJson.absent(body, "async") && body.get("async").booleanValue();

@@ -34,18 +34,12 @@ public class SharkApiSimulator {
     /** {@code POST /v1/generate}. */
     Uni<Response> submit(String authorization, String baseUrl, String rawBody) {
         ProviderState<SharkApiJobDetails> state = simulator.sharkApi();
-        Admission admission = state.admit(Operation.SUBMIT, authorization);
-        if (admission.rejected()) {
-            return admission.reject();
+        Submission submission = Submission.begin(state, authorization, rawBody, SharkApiSimulator::validate);
+        if (submission.earlyAnswer() != null) {
+            return submission.earlyAnswer();
         }
-        JsonNode body = SimulatorJson.parse(rawBody);
-        if (body != null) {
-            state.recordSubmitBody(body);
-        }
-        String invalid = validate(body);
-        if (invalid != null) {
-            return admission.answer(() -> ErrorEnvelope.badRequest(invalid));
-        }
+        Admission admission = submission.admission();
+        JsonNode body = submission.body();
         String mode = body.get("mode").asText();
         Behaviour behaviour = state.behaviourFor(mode);
         String estimatedCost = behaviour.estimatedCost() != null

@@ -62,10 +62,7 @@ public class SharkAiGateway implements ProviderAdapter {
     }
 
     public Uni<Response> generate(TenantPrincipal who, String rawBody, String baseUrl) {
-        if (rawBody != null && rawBody.length() > settings.maxBodyBytes()) {
-            throw new ApiException(413, "request_too_large", "Request body too large");
-        }
-        SharkAiRequest request = SharkAiRequest.of(Json.parseObject(mapper, rawBody));
+        SharkAiRequest request = SharkAiRequest.of(Json.parseObject(mapper, rawBody, settings.maxBodyBytes()));
         AdmissionRequest admit = new AdmissionRequest(who, provider(), request.model(),
                 pricing.expectedCostMicros(request.model()), request.timeoutSeconds(), "task_");
         return jobs.admit(admit)

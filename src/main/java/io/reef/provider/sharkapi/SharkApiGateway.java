@@ -9,7 +9,6 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.reef.common.ApiException;
 import io.reef.common.Json;
 import io.reef.common.Money;
 import io.reef.common.ReefClock;
@@ -55,10 +54,7 @@ public class SharkApiGateway implements ProviderAdapter {
     }
 
     public Uni<Response> generate(TenantPrincipal who, String rawBody, String baseUrl) {
-        if (rawBody != null && rawBody.length() > settings.maxBodyBytes()) {
-            throw new ApiException(413, "request_too_large", "Request body too large");
-        }
-        SharkApiRequest request = SharkApiRequest.of(Json.parseObject(mapper, rawBody));
+        SharkApiRequest request = SharkApiRequest.of(Json.parseObject(mapper, rawBody, settings.maxBodyBytes()));
         AdmissionRequest admit = new AdmissionRequest(who, provider(), request.mode(),
                 pricing.expectedCostMicros(request.mode()), (int) settings.jobTimeout().toSeconds(), "job_");
         return jobs.admit(admit).flatMap(job -> jobs.submit(provider(), job,

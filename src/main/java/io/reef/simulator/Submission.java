@@ -1,0 +1,33 @@
+package io.reef.simulator;
+
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The start every simulated submit shares: admission (auth, injected delay and fault), recording
+ * the body for tests, validation. Either {@code earlyAnswer} is set (the request ends there) or
+ * {@code body} is a valid request to act on, answered through {@code admission}.
+ */
+record Submission(Admission admission, JsonNode body, Uni<Response> earlyAnswer) {
+
+    static Submission begin(ProviderState<?> state, String authorization, String rawBody,
+            Function<JsonNode, String> validator) {
+        Admission admission = state.admit(Operation.SUBMIT, authorization);
+        if (admission.rejected()) {
+            return new Submission(admission, null, admission.reject());
+        }
+        JsonNode body = SimulatorJson.parse(rawBody);
+        if (body != null) {
+            state.recordSubmitBody(body);
+        }
+        String invalid = validator.apply(body);
+        if (invalid != null) {
+            return new Submission(admission, body, admission.answer(() -> ErrorEnvelope.badRequest(invalid)));
+        }
+        return new Submission(admission, body, null);
+    }
+}
