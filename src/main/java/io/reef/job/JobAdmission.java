@@ -12,6 +12,7 @@ import io.reef.common.ReefClock;
 import io.reef.ledger.HoldDecision;
 import io.reef.ledger.Holds;
 import io.reef.tenant.TenantPrincipal;
+import io.smallrye.mutiny.Uni;
 
 /**
  * Admits a generation before anything reaches the provider: in one statement the hold is
@@ -36,20 +37,24 @@ public class JobAdmission {
         this.clock = clock;
     }
 
-    /** Not transactional on purpose: the hold and the job row are one autocommit statement. */
-    public JobView admit(AdmissionRequest request) {
+    /**
+     * Not transactional on purpose: the hold and the job row are one autocommit statement, run
+     * without blocking the calling thread.
+     */
+    public Uni<JobView> admit(AdmissionRequest request) {
         Instant now = clock.now();
         TenantPrincipal who = request.principal();
         long hold = Money.applyMarkup(request.expectedCostMicros(), who.markupBp());
         String publicId = request.publicIdPrefix() + randomId();
         Holds.NewJob row = new Holds.NewJob(publicId, who.keyId(), request.provider(), request.model(), who.markupBp(),
                 request.expectedCostMicros(), request.timeoutSeconds(), now.plus(ORPHANED_SUBMIT));
-        Holds.Placement placement = holds.placeForNewJob(who.tenantId(), hold, now, row);
-        if (placement.jobId() == null) {
-            throw rejection(placement.decision());
-        }
-        return new JobView(placement.jobId(), publicId, who.tenantId(), request.provider(), request.model(), null,
-                JobStatus.SUBMITTING, who.markupBp(), hold, null, null, request.timeoutSeconds(), null, now);
+        return holds.placeForNewJob(who.tenantId(), hold, now, row).map(placement -> {
+            if (placement.jobId() == null) {
+                throw rejection(placement.decision());
+            }
+            return new JobView(placement.jobId(), publicId, who.tenantId(), request.provider(), request.model(), null,
+                    JobStatus.SUBMITTING, who.markupBp(), hold, null, null, request.timeoutSeconds(), null, now);
+        });
     }
 
     private static ApiException rejection(HoldDecision decision) {

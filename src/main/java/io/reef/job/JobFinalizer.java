@@ -1,8 +1,5 @@
 package io.reef.job;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,11 +9,13 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import io.agroal.api.AgroalDataSource;
 import io.reef.common.ReefClock;
 import io.reef.common.Sql;
 import io.reef.ledger.HeldJob;
 import io.reef.ledger.Holds;
+import io.reef.ledger.ReactivePg;
+import io.smallrye.mutiny.Uni;
+import io.vertx.sqlclient.Tuple;
 
 /**
  * Where a job's status changes and where it becomes terminal: the one code path used by the
@@ -33,44 +32,36 @@ public class JobFinalizer {
     private final Holds holds;
     private final ReefClock clock;
     private final java.time.Duration latePollInterval;
-    private final AgroalDataSource dataSource;
+    private final ReactivePg pg;
 
-    public JobFinalizer(EntityManager em, Holds holds, ReefClock clock, ReconcilerConfig config,
-            AgroalDataSource dataSource) {
+    public JobFinalizer(EntityManager em, Holds holds, ReefClock clock, ReconcilerConfig config, ReactivePg pg) {
         this.em = em;
-        this.dataSource = dataSource;
+        this.pg = pg;
         this.holds = holds;
         this.clock = clock;
         this.latePollInterval = config.latePollInterval();
     }
 
     private static final String RECORD_UPSTREAM_ID = """
-            UPDATE job SET upstream_id = ?, updated_at = ?,
-                           status = CASE WHEN status IN ('submitting', 'pending') THEN ? ELSE status END,
-                           next_poll_at = CASE WHEN status IN ('submitting', 'pending', 'running') THEN ? ELSE next_poll_at END
-            WHERE id = ?
+            UPDATE job SET upstream_id = CAST($1 AS text), updated_at = CAST($2 AS timestamptz),
+                           status = CASE WHEN status IN ('submitting', 'pending') THEN CAST($3 AS text) ELSE status END,
+                           next_poll_at = CASE WHEN status IN ('submitting', 'pending', 'running') THEN CAST($4 AS timestamptz) ELSE next_poll_at END
+            WHERE id = CAST($5 AS bigint)
             """;
 
     /**
      * The fast path of {@link #submitted}: the provider accepted the job and nothing else changes,
-     * so one autocommit UPDATE records its id (no lock round trip, no transaction).
+     * so one autocommit UPDATE on the reactive client records its id (no lock round trip, no
+     * transaction, no worker thread).
      */
-    public JobView recordUpstreamId(JobView job, String upstreamId, JobStatus status, Instant firstPollAt) {
-        Instant now = clock.now();
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(RECORD_UPSTREAM_ID)) {
-            st.setString(1, upstreamId);
-            st.setObject(2, Sql.at(now));
-            st.setString(3, status.wire());
-            st.setObject(4, Sql.at(firstPollAt));
-            st.setLong(5, job.id());
-            st.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("recording the upstream id failed", e);
-        }
-        return new JobView(job.id(), job.publicId(), job.tenantId(), job.provider(), job.model(), upstreamId,
-                job.status() == JobStatus.SUBMITTING || job.status() == JobStatus.PENDING ? status : job.status(),
-                job.markupBp(), job.holdMicros(), job.costMicros(), job.priceMicros(), job.timeoutSeconds(), job.error(),
-                job.createdAt());
+    public Uni<JobView> recordUpstreamId(JobView job, String upstreamId, JobStatus status, Instant firstPollAt) {
+        Tuple args = Tuple.of(upstreamId, Sql.at(clock.now()), status.wire(), Sql.at(firstPollAt), job.id());
+        JobStatus newStatus = job.status() == JobStatus.SUBMITTING || job.status() == JobStatus.PENDING
+                ? status : job.status();
+        return pg.execute(RECORD_UPSTREAM_ID, args).map(ignored -> new JobView(job.id(),
+                job.publicId(), job.tenantId(), job.provider(), job.model(), upstreamId, newStatus, job.markupBp(),
+                job.holdMicros(), job.costMicros(), job.priceMicros(), job.timeoutSeconds(), job.error(),
+                job.createdAt()));
     }
 
     /**

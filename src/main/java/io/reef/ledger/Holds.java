@@ -1,21 +1,18 @@
 package io.reef.ledger;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.reef.common.ReefMetrics;
 import io.reef.common.Sql;
+import io.smallrye.mutiny.Uni;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowIterator;
+import io.vertx.sqlclient.Tuple;
 
 /**
  * Where holds are placed, posted and voided: the only code that moves a tenant's held amount,
@@ -39,7 +36,7 @@ public class Holds {
      * the tenant row is locked only for this statement's own commit.
      */
     private static final String PLACE_FOR_NEW_JOB = """
-            WITH p AS (SELECT CAST(? AS uuid) AS tenant, CAST(? AS bigint) AS hold, CAST(? AS timestamptz) AS now),
+            WITH p AS (SELECT CAST($1 AS uuid) AS tenant, CAST($2 AS bigint) AS hold, CAST($3 AS timestamptz) AS now),
             held AS (
               UPDATE tenant t SET
                 held_micros = t.held_micros + p.hold,
@@ -60,18 +57,19 @@ public class Holds {
             INSERT INTO job (tenant_id, hold_micros, created_at, updated_at, hold_state, status,
                              public_id, api_key_id, provider, model, markup_bp, expected_cost_micros,
                              timeout_seconds, next_poll_at)
-            SELECT held.id, held.hold, held.now, held.now, 'open', 'submitting', ?, CAST(? AS uuid), ?, ?, ?, ?, ?,
-                   CAST(? AS timestamptz)
+            SELECT held.id, held.hold, held.now, held.now, 'open', 'submitting', CAST($4 AS text), CAST($5 AS uuid),
+                   CAST($6 AS text), CAST($7 AS text), CAST($8 AS integer), CAST($9 AS bigint), CAST($10 AS integer),
+                   CAST($11 AS timestamptz)
             FROM held
             RETURNING id
             """;
 
     private static final String DIAGNOSE = """
             SELECT status, max_concurrent_jobs, active_jobs, requests_per_minute,
-                   reef_rate_count(rate_window_start, rate_window_count, :now),
-                   reef_spent_in_period(spent_period_start, spent_micros, quota_period, :now) + held_micros + :hold,
+                   reef_rate_count(rate_window_start, rate_window_count, CAST($2 AS timestamptz)),
+                   reef_spent_in_period(spent_period_start, spent_micros, quota_period, CAST($2 AS timestamptz)) + held_micros + CAST($3 AS bigint),
                    quota_limit_micros
-            FROM tenant WHERE id = :tenant
+            FROM tenant WHERE id = CAST($1 AS uuid)
             """;
 
     /** Releases an open hold (and its job slot) and adds a charge to the period spend. */
@@ -91,47 +89,44 @@ public class Holds {
             """;
 
     private final EntityManager em;
-    private final AgroalDataSource dataSource;
+    private final ReactivePg pg;
     private final ReefMetrics metrics;
 
-    public Holds(EntityManager em, AgroalDataSource dataSource, ReefMetrics metrics) {
+    public Holds(EntityManager em, ReactivePg pg, ReefMetrics metrics) {
         this.em = em;
-        this.dataSource = dataSource;
+        this.pg = pg;
         this.metrics = metrics;
     }
 
     /**
      * Checks every admission limit, places the hold and writes the job's row, in one atomic
-     * statement (autocommit). Returns the new job's id, or the reason nothing was written.
+     * statement (autocommit, on the reactive client: no worker thread, no transaction round trip).
+     * Emits the new job's id, or the reason nothing was written.
      */
-    public Placement placeForNewJob(UUID tenantId, long holdMicros, Instant now, NewJob job) {
-        Long jobId;
-        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(PLACE_FOR_NEW_JOB)) {
-            int i = 0;
-            st.setObject(++i, tenantId);
-            st.setLong(++i, holdMicros);
-            st.setObject(++i, Sql.at(now));
-            st.setString(++i, job.publicId());
-            st.setObject(++i, job.apiKeyId());
-            st.setString(++i, job.provider());
-            st.setString(++i, job.model());
-            st.setInt(++i, job.markupBp());
-            st.setLong(++i, job.expectedCostMicros());
-            st.setInt(++i, job.timeoutSeconds());
-            st.setObject(++i, Sql.at(job.nextPollAt()));
-            try (ResultSet rs = st.executeQuery()) {
-                jobId = rs.next() ? rs.getLong(1) : null;
+    public Uni<Placement> placeForNewJob(UUID tenantId, long holdMicros, Instant now, NewJob job) {
+        Tuple args = Tuple.tuple()
+                .addUUID(tenantId)
+                .addLong(holdMicros)
+                .addOffsetDateTime(Sql.at(now))
+                .addString(job.publicId())
+                .addUUID(job.apiKeyId())
+                .addString(job.provider())
+                .addString(job.model())
+                .addInteger(job.markupBp())
+                .addLong(job.expectedCostMicros())
+                .addInteger(job.timeoutSeconds())
+                .addOffsetDateTime(Sql.at(job.nextPollAt()));
+        return pg.execute(PLACE_FOR_NEW_JOB, args).flatMap(rows -> {
+            RowIterator<Row> placed = rows.iterator();
+            if (placed.hasNext()) {
+                metrics.holdPlaced(tenantId.toString(), holdMicros);
+                return Uni.createFrom().item(new Placement(placed.next().getLong(0), HoldDecision.PLACED));
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("placing a hold failed", e);
-        }
-        if (jobId != null) {
-            metrics.holdPlaced(tenantId.toString(), holdMicros);
-            return new Placement(jobId, HoldDecision.PLACED);
-        }
-        HoldDecision decision = QuarkusTransaction.joiningExisting().call(() -> diagnose(tenantId, holdMicros, now));
-        metrics.admissionRejected(tenantId.toString(), decision.outcome().name().toLowerCase());
-        return new Placement(null, decision);
+            return diagnose(tenantId, holdMicros, now).map(decision -> {
+                metrics.admissionRejected(tenantId.toString(), decision.outcome().name().toLowerCase());
+                return new Placement(null, decision);
+            });
+        });
     }
 
     /** The job row written together with its hold. */
@@ -193,28 +188,28 @@ public class Holds {
                 .executeUpdate();
     }
 
-    private HoldDecision diagnose(UUID tenantId, long holdMicros, Instant now) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(DIAGNOSE)
-                .setParameter("hold", holdMicros)
-                .setParameter("now", Sql.at(now))
-                .setParameter("tenant", tenantId)
-                .getResultList();
-        if (rows.isEmpty()) {
+    /** Why a hold was refused: the same terms as the placing statement, read back. */
+    private Uni<HoldDecision> diagnose(UUID tenantId, long holdMicros, Instant now) {
+        return pg.execute(DIAGNOSE, Tuple.of(tenantId, Sql.at(now), holdMicros))
+                .map(rows -> decide(rows.iterator(), now));
+    }
+
+    private static HoldDecision decide(RowIterator<Row> rows, Instant now) {
+        if (!rows.hasNext()) {
             return new HoldDecision(HoldDecision.Outcome.TENANT_MISSING, null);
         }
-        Object[] r = rows.get(0);
-        if (!"active".equals(r[0])) {
+        Row r = rows.next();
+        if (!"active".equals(r.getString(0))) {
             return new HoldDecision(HoldDecision.Outcome.SUSPENDED, null);
         }
-        if (r[1] != null && Sql.longValue(r[2]) >= Sql.longValue(r[1])) {
+        if (r.getInteger(1) != null && r.getInteger(2) >= r.getInteger(1)) {
             return new HoldDecision(HoldDecision.Outcome.CONCURRENCY_LIMIT, 1L);
         }
-        if (r[3] != null && Sql.longValue(r[4]) >= Sql.longValue(r[3])) {
+        if (r.getInteger(3) != null && r.getInteger(4) >= r.getInteger(3)) {
             long secondsIntoMinute = now.getEpochSecond() % 60;
             return new HoldDecision(HoldDecision.Outcome.RATE_LIMIT, 60 - secondsIntoMinute);
         }
-        if (Sql.longValue(r[5]) > Sql.longValue(r[6])) {
+        if (r.getLong(5) > r.getLong(6)) {
             return new HoldDecision(HoldDecision.Outcome.QUOTA_EXHAUSTED, null);
         }
         // Capacity was freed between the two statements: report it as contention, retry at once.

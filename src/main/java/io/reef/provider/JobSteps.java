@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
 import io.reef.common.ApiException;
 import io.reef.common.Json;
 import io.reef.common.Workers;
@@ -29,15 +31,23 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class JobSteps {
 
+    /**
+     * The provider's latest answer per job, kept for {@code
+     * quarkus.cache.caffeine."poll-answers".expire-after-write} (1 s by default).
+     */
+    static final String RECENT_ANSWERS = "poll-answers";
+
     private final JobAdmission admission;
     private final JobFinalizer finalizer;
     private final JobQueries queries;
     private final JobCache cache;
     private final UpstreamErrors errors;
     private final ObjectMapper mapper;
+    private final Cache recentAnswers;
 
     public JobSteps(JobAdmission admission, JobFinalizer finalizer, JobQueries queries, JobCache cache,
-            UpstreamErrors errors, ObjectMapper mapper) {
+            UpstreamErrors errors, ObjectMapper mapper, @CacheName(RECENT_ANSWERS) Cache recentAnswers) {
+        this.recentAnswers = recentAnswers;
         this.admission = admission;
         this.finalizer = finalizer;
         this.queries = queries;
@@ -89,9 +99,25 @@ public class JobSteps {
                 });
     }
 
+    /**
+     * A tenant's poll of its job. Polls of one job that arrive together share one upstream call,
+     * and an answer is reused for the cache's short window: the providers ask for one poll every
+     * 2-5 s, and the reseller's one upstream account must not be rate-limited because one tenant
+     * polls in a tight loop. A failed call is not kept. Billing does not depend on this: a
+     * terminal status is applied by the call that saw it, before its answer is shared.
+     */
+    public Uni<Settled> tenantPoll(JobView job, Function<JobView, Uni<Settled>> poll) {
+        return recentAnswers.getAsync(job.publicId(), id -> poll.apply(job));
+    }
+
+    /** Drops a job's kept answer (after a cancel changed it upstream). */
+    public Uni<Void> forgetAnswer(String publicId) {
+        return recentAnswers.invalidate(publicId);
+    }
+
     /** Places the hold and writes the job row, or fails with the tenant's 402/403/429. */
     public Uni<JobView> admit(AdmissionRequest request) {
-        return Workers.run(() -> admission.admit(request));
+        return admission.admit(request);
     }
 
     /**
@@ -101,7 +127,7 @@ public class JobSteps {
     public Uni<JobView> submitted(JobView job, String upstreamId, Observation observation, Instant firstPollAt,
             Long providerExpectedCostMicros) {
         if (providerExpectedCostMicros == null && !observation.status().terminal()) {
-            return Workers.run(() -> cache.put(finalizer.recordUpstreamId(job, upstreamId, observation.status(), firstPollAt)));
+            return finalizer.recordUpstreamId(job, upstreamId, observation.status(), firstPollAt).map(cache::put);
         }
         return Workers.run(() -> cache.put(finalizer.submitted(job.id(), upstreamId, observation, firstPollAt,
                 providerExpectedCostMicros)));

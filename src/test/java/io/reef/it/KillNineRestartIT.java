@@ -15,13 +15,13 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.reef.simulator.Behaviour;
 import io.reef.simulator.Provider;
 import io.reef.simulator.Simulator;
 import io.reef.support.Api;
 import io.reef.support.AppProcess;
+import io.reef.support.NoReconciler;
 import io.reef.support.Db;
 import io.reef.support.Eventually;
 
@@ -32,15 +32,8 @@ import io.reef.support.Eventually;
  * restarted process can have finished them.
  */
 @QuarkusTest
-@TestProfile(KillNineRestartIT.SimulatorOnly.class)
+@TestProfile(NoReconciler.class)
 class KillNineRestartIT {
-
-    public static class SimulatorOnly implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("reef.reconciler.enabled", "false");
-        }
-    }
 
     @Inject
     Simulator simulator;

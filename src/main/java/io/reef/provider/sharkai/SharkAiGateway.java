@@ -74,13 +74,14 @@ public class SharkAiGateway implements ProviderAdapter {
 
     public Uni<Response> poll(TenantPrincipal who, String publicId, String baseUrl) {
         return jobs.owned(publicId, who.tenantId(), provider())
-                .flatMap(this::pollAndSettle)
+                .flatMap(job -> jobs.tenantPoll(job, this::pollAndSettle))
                 .map(settled -> ok(rewriteTask(settled.body(), settled.job(), baseUrl)));
     }
 
     public Uni<Response> cancel(TenantPrincipal who, String publicId, String baseUrl) {
         return jobs.owned(publicId, who.tenantId(), provider())
                 .flatMap(job -> jobs.settle(provider(), job, upstream.cancel(job.upstreamId()), statuses::ofTask))
+                .call(settled -> jobs.forgetAnswer(publicId))
                 .map(settled -> ok(rewriteTask(settled.body(), settled.job(), baseUrl)));
     }
 

@@ -64,7 +64,7 @@ public class SharkApiGateway implements ProviderAdapter {
 
     public Uni<Response> status(TenantPrincipal who, String publicId, String baseUrl) {
         return jobs.owned(publicId, who.tenantId(), provider())
-                .flatMap(this::pollAndSettle)
+                .flatMap(job -> jobs.tenantPoll(job, this::pollAndSettle))
                 .map(settled -> Response.ok(rewrite(settled.body(), settled.job(), baseUrl), MediaType.APPLICATION_JSON_TYPE)
                         .build());
     }

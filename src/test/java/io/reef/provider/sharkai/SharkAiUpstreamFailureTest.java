@@ -16,26 +16,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.reef.simulator.Operation;
 import io.reef.simulator.Provider;
 import io.reef.simulator.Simulator;
 import io.reef.support.Api;
+import io.reef.support.NoReconciler;
 import io.reef.support.Db;
 
 @QuarkusTest
-@TestProfile(SharkAiUpstreamFailureTest.NoReconciler.class)
+@TestProfile(NoReconciler.class)
 class SharkAiUpstreamFailureTest {
 
     /** Only the tenant's own calls reach the simulator here, so injected faults hit what the test sends. */
-    public static class NoReconciler implements QuarkusTestProfile {
-        @Override
-        public java.util.Map<String, String> getConfigOverrides() {
-            return java.util.Map.of("reef.reconciler.enabled", "false");
-        }
-    }
-
     static final String PATH = "/api/v1/images/generations";
 
     @Inject

@@ -1,0 +1,74 @@
+package io.reef.provider;
+
+import static io.reef.support.Api.tenant;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.reef.simulator.Operation;
+import io.reef.simulator.Provider;
+import io.reef.simulator.Simulator;
+import io.reef.support.Api;
+import io.reef.support.Concurrently;
+import io.reef.support.NoReconciler;
+
+/**
+ * A tenant polling one job in a tight loop costs the reseller's upstream account one poll per
+ * reuse window (200 ms in tests, 1 s by default), and never delays what the provider says for
+ * longer than that. The reconciler is off so that only tenant polls reach the simulator.
+ */
+@QuarkusTest
+@TestProfile(NoReconciler.class)
+class PollsOfOneJobShareUpstreamCallsTest {
+
+    static final Duration REUSE_WINDOW = Duration.ofMillis(200);
+
+    @Inject
+    Simulator simulator;
+
+    @BeforeEach
+    void reset() {
+        simulator.reset();
+    }
+
+    @Test
+    void concurrentPollsOfOneJobShareOneUpstreamCall() {
+        var t = Api.newTenant("10", "month");
+        String id = tenant(t.key()).body(Map.of("mode", "1k", "prompt", "a shark")).post("/v1/generate")
+                .then().statusCode(202).extract().path("job_id");
+        // the upstream answer takes 1 s, so all 20 polls arrive while the first call is in flight
+        simulator.injectDelay(Provider.SHARK_API, Operation.POLL, Duration.ofSeconds(1), 1);
+        long before = simulator.polls(Provider.SHARK_API);
+
+        List<String> answers = Concurrently.run(20, i -> tenant(t.key()).get("/v1/jobs/" + id)
+                .then().statusCode(200).extract().<String>path("job_id"));
+
+        assertEquals(20, answers.stream().filter(id::equals).count());
+        assertEquals(1, simulator.polls(Provider.SHARK_API) - before, "upstream polls for 20 tenant polls");
+    }
+
+    @Test
+    void anAnswerIsReusedOnlyWithinTheWindowSoCompletionShowsPromptly() throws InterruptedException {
+        var t = Api.newTenant("10", "month");
+        String id = tenant(t.key()).body(Map.of("mode", "1k", "prompt", "a shark")).post("/v1/generate")
+                .then().statusCode(202).extract().path("job_id");
+        tenant(t.key()).get("/v1/jobs/" + id).then().statusCode(200);
+        long afterFirst = simulator.polls(Provider.SHARK_API);
+
+        simulator.finishNow(Provider.SHARK_API, simulator.lastTaskId(Provider.SHARK_API));
+        Thread.sleep(REUSE_WINDOW.multipliedBy(2).toMillis());
+
+        String status = tenant(t.key()).get("/v1/jobs/" + id).then().statusCode(200).extract().path("status");
+        assertEquals(afterFirst + 1, simulator.polls(Provider.SHARK_API), "a poll after the window asks upstream again");
+        assertEquals("complete", status);
+    }
+}
