@@ -324,7 +324,9 @@ def markdown(data, svg_name):
         out.append(f"Fixed-rate runs: Gatling open model (`constantUsersPerSec`), {meta.get('warmup')} s warm-up (not counted) "
                f"+ {meta.get('duration')} s measured per cell, request timeout {meta.get('request_timeout')} s. "
                "Reef: `-Xmx" + str(meta.get('reef_xmx')) + "`, **reconciler disabled** (`reef.reconciler.enabled=false`) "
-               "so background polls do not pollute the measurement. Latencies in ms (Gatling has 1 ms resolution). "
+               "so background polls do not pollute the measurement. Reef's poll-answer reuse window: "
+               + (f"`{meta['poll_reuse']}`" if meta.get('poll_reuse') else "the default, 1 s")
+               + " (a tenant's polls of one job share upstream calls; the poll scenario polls one job). Latencies in ms (Gatling has 1 ms resolution). "
                "`ok/s` = successful responses / measured seconds; `err` = non-2xx + timeouts + connection errors; "
                "Reef CPU = % of one core (utime+stime delta from /proc), RSS = peak VmRSS; PG CPU = all `postgres` "
                "processes, % of one core; machine = all cores busy % (100 = both cores).")

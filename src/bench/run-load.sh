@@ -46,6 +46,8 @@ CAP_STUB_PORT=${CAP_STUB_PORT:-18082}                # stateful Java stub (capac
 NGINX_WORKERS=${NGINX_WORKERS:-1}
 REEF_XMX=${REEF_XMX:-512m}
 REEF_JAVA_OPTS=${REEF_JAVA_OPTS:-}
+POLL_REUSE=${POLL_REUSE:-}                           # e.g. 0S: Reef's poll-answer reuse window
+                                                     # (default: the app's, 1 s; 0S = in-flight sharing only)
 PG_DB=${PG_DB:-reef_bench}
 PG_USER=${PG_USER:-reef_bench}
 PG_PASSWORD=${PG_PASSWORD:-reef_bench_pw}
@@ -262,7 +264,8 @@ start_reef() { # start_reef NAME SHARKAI_URL SHARKAPI_URL RECONCILER [extra -D..
       "-Dquarkus.http.port=$REEF_PORT" \
       "-Dquarkus.rest-client.sharkai.url=$sharkai" "-Dquarkus.rest-client.sharkapi.url=$sharkapi" \
       -Dreef.providers.sharkai.api-key=x -Dreef.providers.sharkapi.api-key=x \
-      "-Dreef.reconciler.enabled=$reconciler" "$@" \
+      "-Dreef.reconciler.enabled=$reconciler" \
+      ${POLL_REUSE:+"-Dquarkus.cache.caffeine.\"poll-answers\".expire-after-write=$POLL_REUSE"} "$@" \
       -jar "$REEF_JAR"
   REEF_PID=$BG_PID
   wait_http "http://127.0.0.1:$REEF_PORT/q/health/ready" 180 "$REEF_PID" \
@@ -451,7 +454,7 @@ json.dump({
   "rates": "$RATES".split(), "duration": $DURATION, "warmup": $WARMUP, "quick": "$QUICK" == "1",
   "scenarios": "$SCENARIOS".split(), "targets": "$TARGETS".split(),
   "sat_threads": $SAT_THREADS, "sat_connections": $SAT_CONNECTIONS, "sat_duration": $SAT_DURATION,
-  "request_timeout": $REQUEST_TIMEOUT, "reef_xmx": "$REEF_XMX", "nginx_workers": $NGINX_WORKERS,
+  "request_timeout": $REQUEST_TIMEOUT, "reef_xmx": "$REEF_XMX", "poll_reuse": "$POLL_REUSE", "nginx_workers": $NGINX_WORKERS,
   "reconciler_rate_runs": False, "cores": os.cpu_count(), "clk_tck": os.sysconf("SC_CLK_TCK"),
   "git": sh("git rev-parse --short HEAD") + (" (dirty)" if sh("git status --porcelain -- src/main pom.xml") else ""),
   "jar_built": time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(os.path.getmtime("$ROOT/target/quarkus-app/quarkus-run.jar"))),
