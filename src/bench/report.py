@@ -323,7 +323,9 @@ def markdown(data, svg_name):
     if data["rate"]:
         out.append(f"Fixed-rate runs: Gatling open model (`constantUsersPerSec`), {meta.get('warmup')} s warm-up (not counted) "
                f"+ {meta.get('duration')} s measured per cell, request timeout {meta.get('request_timeout')} s. "
-               "Reef: `-Xmx" + str(meta.get('reef_xmx')) + "`, **reconciler disabled** (`reef.reconciler.enabled=false`) "
+               + (f"Before each scenario's first Reef cell, Reef ran that scenario unmeasured for {meta.get('prime_seconds')} s "
+                  f"at {meta.get('prime_rate')} req/s (JIT warm-up; steady-state figures). " if meta.get('prime_seconds') else "")
+               + "Reef: `-Xmx" + str(meta.get('reef_xmx')) + "`, **reconciler disabled** (`reef.reconciler.enabled=false`) "
                "so background polls do not pollute the measurement. Reef's poll-answer reuse window: "
                + (f"`{meta['poll_reuse']}`" if meta.get('poll_reuse') else "the default, 1 s")
                + " (a tenant's polls of one job share upstream calls; the poll scenario polls one job). Latencies in ms (Gatling has 1 ms resolution). "

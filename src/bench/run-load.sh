@@ -17,7 +17,7 @@ ROOT=$(cd "$BENCH_DIR/../.." && pwd)
 # ------------------------------------------------------------------------------------------ knobs
 QUICK=${QUICK:-0}
 if [[ "$QUICK" == 1 ]]; then
-  DURATION=${DURATION:-5}; WARMUP=${WARMUP:-2}; SAT_DURATION=${SAT_DURATION:-5}
+  DURATION=${DURATION:-5}; WARMUP=${WARMUP:-2}; SAT_DURATION=${SAT_DURATION:-5}; PRIME_SECONDS=${PRIME_SECONDS:-5}
 else
   DURATION=${DURATION:-30}; WARMUP=${WARMUP:-10}; SAT_DURATION=${SAT_DURATION:-20}
 fi
@@ -39,6 +39,8 @@ CAPACITY_POLL=${CAPACITY_POLL:-2S}                   # reef.providers.sharkai.sy
 CAPACITY_RECONCILER=${CAPACITY_RECONCILER:-true}     # reconciler on (production default) for capacity
 REQUEST_TIMEOUT=${REQUEST_TIMEOUT:-30}               # Gatling timeout per request (rate runs), s
 COOLDOWN=${COOLDOWN:-3}                              # pause between runs, s
+PRIME_SECONDS=${PRIME_SECONDS:-60}                   # unmeasured JIT warm-up of Reef per scenario (0: none)
+PRIME_RATE=${PRIME_RATE:-400}                        # ... at this rate, req/s
 REEF_PORT=${REEF_PORT:-8080}
 STUB_PORT=${STUB_PORT:-18080}                        # nginx fixed-body stub
 PROXY_PORT=${PROXY_PORT:-18081}                      # nginx reverse proxy -> stub
@@ -384,6 +386,26 @@ gatling_rate() { # gatling_rate SCENARIO TARGET RATE
   sleep "$COOLDOWN"
 }
 
+# Reef is a JVM: its JIT keeps compiling for a minute or two under load (on 2 shared cores the
+# compiler threads compete with the requests), so each scenario is first run against Reef, unmeasured,
+# for PRIME_SECONDS at PRIME_RATE. The figures are then steady-state ones, as nginx's always are.
+prime_reef() { # prime_reef SCENARIO
+  local scenario=$1
+  (( PRIME_SECONDS > 0 )) || return 0
+  local name="prime-$scenario-reef"
+  scenario_request "$scenario" reef
+  log "$name: $METHOD $PATH_ @ $PRIME_RATE req/s for ${PRIME_SECONDS}s (JIT warm-up, not measured)"
+  local rc=0
+  run_fg "$LOGS/$name.gatling.log" "$MVNW" -B -q -f "$GATLING_POM" gatling:test \
+    -Dgatling.simulationClass=reef.bench.RateSimulation \
+    "-Dgatling.resultsFolder=$RUN_DIR/gatling/$name" \
+    "-Dtarget=$(target_url reef)" "-Dmethod=$METHOD" "-Dpath=$PATH_" "-DbodyB64=$(b64 "$BODY")" "-DauthB64=$(b64 "$AUTH")" \
+    "-Drate=$PRIME_RATE" "-Dwarmup=$PRIME_SECONDS" "-Dduration=1" "-Dtimeout=$REQUEST_TIMEOUT" \
+    "-Dmarker=$LOGS/$name.marker.json" || rc=$?
+  [[ $rc == 0 ]] || log "WARNING: Gatling exited $rc for $name (see $LOGS/$name.gatling.log)"
+  sleep "$COOLDOWN"
+}
+
 wrk_saturation() { # wrk_saturation SCENARIO TARGET
   local scenario=$1 target=$2
   local name="sat-$scenario-$target"
@@ -454,7 +476,8 @@ json.dump({
   "rates": "$RATES".split(), "duration": $DURATION, "warmup": $WARMUP, "quick": "$QUICK" == "1",
   "scenarios": "$SCENARIOS".split(), "targets": "$TARGETS".split(),
   "sat_threads": $SAT_THREADS, "sat_connections": $SAT_CONNECTIONS, "sat_duration": $SAT_DURATION,
-  "request_timeout": $REQUEST_TIMEOUT, "reef_xmx": "$REEF_XMX", "poll_reuse": "$POLL_REUSE", "nginx_workers": $NGINX_WORKERS,
+  "request_timeout": $REQUEST_TIMEOUT, "reef_xmx": "$REEF_XMX", "poll_reuse": "$POLL_REUSE",
+  "prime_seconds": $PRIME_SECONDS, "prime_rate": $PRIME_RATE, "nginx_workers": $NGINX_WORKERS,
   "reconciler_rate_runs": False, "cores": os.cpu_count(), "clk_tck": os.sysconf("SC_CLK_TCK"),
   "git": sh("git rev-parse --short HEAD") + (" (dirty)" if sh("git status --porcelain -- src/main pom.xml") else ""),
   "jar_built": time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(os.path.getmtime("$ROOT/target/quarkus-app/quarkus-run.jar"))),
@@ -466,6 +489,7 @@ PY
   local scenario rate target
   if [[ "$SKIP_RATES" != 1 ]]; then
     for scenario in $SCENARIOS; do
+      [[ " $TARGETS " == *" reef "* ]] && prime_reef "$scenario"
       for rate in $RATES; do
         for target in $TARGETS; do
           gatling_rate "$scenario" "$target" "$rate"
