@@ -12,6 +12,7 @@ import io.smallrye.mutiny.vertx.UniHelper;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.SslMode;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Row;
@@ -40,8 +41,7 @@ public class ReactivePg {
             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
             @ConfigProperty(name = "reef.datasource.reactive.max-size", defaultValue = "8") int maxSize) {
-        String uri = jdbcUrl.startsWith(JDBC_PREFIX) ? jdbcUrl.substring(JDBC_PREFIX.length()) : jdbcUrl;
-        PgConnectOptions connect = PgConnectOptions.fromUri(uri)
+        PgConnectOptions connect = connectOptions(jdbcUrl)
                 .setCachePreparedStatements(true)
                 .setPipeliningLimit(256);
         username.ifPresent(connect::setUser);
@@ -51,6 +51,29 @@ public class ReactivePg {
                 .connectingTo(connect)
                 .using(vertx)
                 .build();
+    }
+
+    /**
+     * Host, port and database from the JDBC URL ({@code jdbc:postgresql://host:5432/db?...}). Of
+     * its query parameters only {@code sslmode} means the same to both clients, so only it is
+     * kept (require/prefer/allow encrypt without verifying the server, as in libpq); pgjdbc-only
+     * ones such as {@code ApplicationName} would be sent to the server as unknown settings.
+     */
+    static PgConnectOptions connectOptions(String jdbcUrl) {
+        String uri = jdbcUrl.startsWith(JDBC_PREFIX) ? jdbcUrl.substring(JDBC_PREFIX.length()) : jdbcUrl;
+        int query = uri.indexOf('?');
+        PgConnectOptions options = PgConnectOptions.fromUri(query < 0 ? uri : uri.substring(0, query));
+        if (query >= 0) {
+            for (String parameter : uri.substring(query + 1).split("&")) {
+                String[] pair = parameter.split("=", 2);
+                if (pair.length == 2 && pair[0].equalsIgnoreCase("sslmode")) {
+                    SslMode mode = SslMode.of(pair[1]);
+                    options.setSslMode(mode);
+                    options.setTrustAll(mode == SslMode.REQUIRE || mode == SslMode.PREFER || mode == SslMode.ALLOW);
+                }
+            }
+        }
+        return options;
     }
 
     /** Runs one statement in autocommit; the item is emitted on the caller's Vert.x context. */
