@@ -1,12 +1,16 @@
 package io.reef.ledger;
 
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
 import io.vertx.core.Vertx;
@@ -43,42 +47,56 @@ public class ReactivePg {
             @ConfigProperty(name = "reef.datasource.reactive.max-size", defaultValue = "8") int maxSize) {
         PgConnectOptions connect = connectOptions(jdbcUrl)
                 .setCachePreparedStatements(true)
-                .setPipeliningLimit(256);
+                .setTcpKeepAlive(true);
         username.ifPresent(connect::setUser);
         password.ifPresent(connect::setPassword);
         this.pool = PgBuilder.pool()
-                .with(new PoolOptions().setMaxSize(maxSize).setName("reef-reactive"))
+                .with(new PoolOptions().setMaxSize(maxSize).setName("reef-reactive")
+                        .setIdleTimeout(5).setIdleTimeoutUnit(TimeUnit.MINUTES)
+                        .setMaxLifetime(30).setMaxLifetimeUnit(TimeUnit.MINUTES)
+                        .setConnectionTimeout(10).setConnectionTimeoutUnit(TimeUnit.SECONDS))
                 .connectingTo(connect)
                 .using(vertx)
                 .build();
     }
 
     /**
-     * Host, port and database from the JDBC URL ({@code jdbc:postgresql://host:5432/db?...}). Of
-     * its query parameters only {@code sslmode} means the same to both clients, so only it is
-     * kept (require/prefer/allow encrypt without verifying the server, as in libpq); pgjdbc-only
-     * ones such as {@code ApplicationName} would be sent to the server as unknown settings.
+     * The JDBC URL without its {@code jdbc:} prefix, read by the Vert.x client: host, port,
+     * database, {@code user}, {@code password} and {@code sslmode} mean the same to both clients.
+     * {@code sslmode=require|prefer|allow} encrypt without verifying the server, as in libpq (the
+     * Vert.x client would otherwise refuse to connect); pgjdbc's {@code currentSchema} becomes
+     * the session's {@code search_path}, so both clients see the same tables. verify-ca/verify-full
+     * need trust options this derivation does not carry: see the README.
      */
     static PgConnectOptions connectOptions(String jdbcUrl) {
         String uri = jdbcUrl.startsWith(JDBC_PREFIX) ? jdbcUrl.substring(JDBC_PREFIX.length()) : jdbcUrl;
+        PgConnectOptions options = PgConnectOptions.fromUri(uri);
+        SslMode mode = options.getSslMode();
+        options.setTrustAll(mode == SslMode.REQUIRE || mode == SslMode.PREFER || mode == SslMode.ALLOW);
         int query = uri.indexOf('?');
-        PgConnectOptions options = PgConnectOptions.fromUri(query < 0 ? uri : uri.substring(0, query));
         if (query >= 0) {
             for (String parameter : uri.substring(query + 1).split("&")) {
                 String[] pair = parameter.split("=", 2);
-                if (pair.length == 2 && pair[0].equalsIgnoreCase("sslmode")) {
-                    SslMode mode = SslMode.of(pair[1]);
-                    options.setSslMode(mode);
-                    options.setTrustAll(mode == SslMode.REQUIRE || mode == SslMode.PREFER || mode == SslMode.ALLOW);
+                if (pair.length == 2 && pair[0].equals("currentSchema")) {
+                    options.addProperty("search_path", pair[1]);
                 }
             }
         }
         return options;
     }
 
-    /** Runs one statement in autocommit; the item is emitted on the caller's Vert.x context. */
+    /** A wrong URL or credentials fail start-up, not the first generate. */
+    void probe(@Observes StartupEvent started) {
+        execute("SELECT count(*) FROM tenant WHERE false", Tuple.tuple())
+                .await().atMost(Duration.ofSeconds(30));
+    }
+
+    /**
+     * Runs one statement in autocommit when subscribed (each subscription runs it again, so a
+     * retry re-executes); the item is emitted on the caller's Vert.x context.
+     */
     public Uni<RowSet<Row>> execute(String sql, Tuple args) {
-        return UniHelper.toUni(pool.preparedQuery(sql).execute(args));
+        return Uni.createFrom().deferred(() -> UniHelper.toUni(pool.preparedQuery(sql).execute(args)));
     }
 
     @PreDestroy

@@ -6,6 +6,8 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -36,6 +38,9 @@ public class JobSteps {
      * quarkus.cache.caffeine."poll-answers".expire-after-write} (1 s by default).
      */
     static final String RECENT_ANSWERS = "poll-answers";
+    private static final Logger LOG = Logger.getLogger(JobSteps.class);
+    private static final java.time.Duration RECORD_BACKOFF = java.time.Duration.ofMillis(100);
+    private static final int RECORD_ATTEMPTS = 5;
 
     private final JobAdmission admission;
     private final JobFinalizer finalizer;
@@ -75,6 +80,19 @@ public class JobSteps {
                 });
     }
 
+    /**
+     * The provider accepted the job but its id could not be written even after retries (the
+     * database is unreachable): the job cannot be polled or billed until an operator links it, so
+     * say so loudly, and answer with an error that keeps the tenant's Idempotency-Key (a retry
+     * must not submit a second, separately billed job).
+     */
+    private static ApiException unrecorded(JobView job, String upstreamId, Throwable failure) {
+        LOG.errorf("OPERATOR ALERT: job %s (tenant %s) was accepted upstream as %s %s but Reef could not record it: %s",
+                job.publicId(), job.tenantId(), job.provider(), upstreamId, failure.toString());
+        return new JobStillRunningException(503, "api_error", "The provider accepted job " + job.publicId()
+                + " but Reef could not record it; do not resubmit, contact the operator", 30L);
+    }
+
     /** A job after Reef applied what the provider said, with the provider's body. */
     public record Settled(JobView job, ObjectNode body) {
     }
@@ -107,7 +125,10 @@ public class JobSteps {
      * terminal status is applied by the call that saw it, before its answer is shared.
      */
     public Uni<Settled> tenantPoll(JobView job, Function<JobView, Uni<Settled>> poll) {
-        return recentAnswers.getAsync(job.publicId(), id -> poll.apply(job));
+        Uni<Settled> shared = recentAnswers.getAsync(job.publicId(), id -> poll.apply(job));
+        // Each caller waits on its own subscription: one tenant closing its connection (which
+        // cancels its request) must not cancel the upstream call the other callers wait for.
+        return Uni.createFrom().emitter(waiter -> shared.subscribe().with(waiter::complete, waiter::fail));
     }
 
     /** Drops a job's kept answer (after a cancel changed it upstream). */
@@ -127,7 +148,10 @@ public class JobSteps {
     public Uni<JobView> submitted(JobView job, String upstreamId, Observation observation, Instant firstPollAt,
             Long providerExpectedCostMicros) {
         if (providerExpectedCostMicros == null && !observation.status().terminal()) {
-            return finalizer.recordUpstreamId(job, upstreamId, observation.status(), firstPollAt).map(cache::put);
+            return finalizer.recordUpstreamId(job, upstreamId, observation.status(), firstPollAt)
+                    .onFailure().retry().withBackOff(RECORD_BACKOFF, RECORD_BACKOFF.multipliedBy(8)).atMost(RECORD_ATTEMPTS)
+                    .onFailure().transform(f -> unrecorded(job, upstreamId, f))
+                    .map(cache::put);
         }
         return Workers.run(() -> cache.put(finalizer.submitted(job.id(), upstreamId, observation, firstPollAt,
                 providerExpectedCostMicros)));

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.SslMode;
 
-/** The reactive client reaches the same database as the JDBC URL, with only the settings both understand. */
+/** The reactive client reaches the same database, as the same user, as the JDBC URL says. */
 class ReactivePgConnectOptionsTest {
 
     @Test
@@ -22,19 +22,29 @@ class ReactivePgConnectOptionsTest {
     }
 
     @Test
-    void sslmodeIsKeptAndPgjdbcOnlyParametersAreDropped() {
-        PgConnectOptions options = ReactivePg.connectOptions(
-                "jdbc:postgresql://db:5432/reef?ApplicationName=reef&sslmode=require&currentSchema=public");
-        assertEquals(SslMode.REQUIRE, options.getSslMode());
-        assertTrue(options.isTrustAll(), "require encrypts without verifying, as in libpq");
-        assertFalse(options.getProperties().containsKey("ApplicationName"));
-        assertFalse(options.getProperties().containsKey("currentSchema"));
+    void credentialsInTheUrlAreKept() {
+        PgConnectOptions options = ReactivePg.connectOptions("jdbc:postgresql://db:5432/reef?user=reef&password=s3cret");
+        assertEquals("reef", options.getUser());
+        assertEquals("s3cret", options.getPassword());
     }
 
     @Test
-    void verifyFullKeepsVerifyingTheServer() {
+    void sslmodeRequireEncryptsWithoutVerifyingAsLibpqDoes() {
+        PgConnectOptions options = ReactivePg.connectOptions("jdbc:postgresql://db:5432/reef?sslmode=require");
+        assertEquals(SslMode.REQUIRE, options.getSslMode());
+        assertTrue(options.isTrustAll());
+    }
+
+    @Test
+    void verifyFullNeverTrustsAnyServer() {
         PgConnectOptions options = ReactivePg.connectOptions("jdbc:postgresql://db:5432/reef?sslmode=verify-full");
         assertEquals(SslMode.VERIFY_FULL, options.getSslMode());
         assertFalse(options.isTrustAll());
+    }
+
+    @Test
+    void currentSchemaBecomesTheSearchPath() {
+        PgConnectOptions options = ReactivePg.connectOptions("jdbc:postgresql://db:5432/reef?currentSchema=billing");
+        assertEquals("billing", options.getProperties().get("search_path"));
     }
 }
