@@ -1,5 +1,6 @@
 package io.reef.provider;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Function;
@@ -39,7 +40,7 @@ public class JobSteps {
      */
     static final String RECENT_ANSWERS = "poll-answers";
     private static final Logger LOG = Logger.getLogger(JobSteps.class);
-    private static final java.time.Duration RECORD_BACKOFF = java.time.Duration.ofMillis(100);
+    private static final Duration RECORD_BACKOFF = Duration.ofMillis(100);
     private static final int RECORD_ATTEMPTS = 5;
 
     private final JobAdmission admission;
