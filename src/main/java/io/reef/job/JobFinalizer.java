@@ -46,19 +46,28 @@ public class JobFinalizer {
             UPDATE job SET upstream_id = CAST($1 AS text), updated_at = CAST($2 AS timestamptz),
                            status = CASE WHEN status IN ('submitting', 'pending') THEN CAST($3 AS text) ELSE status END,
                            next_poll_at = CASE WHEN status IN ('submitting', 'pending', 'running') THEN CAST($4 AS timestamptz) ELSE next_poll_at END
-            WHERE id = CAST($5 AS bigint)
+            WHERE id = CAST($5 AS bigint) AND public_id = CAST($6 AS text)
             """;
 
     /**
      * The fast path of {@link #submitted}: the provider accepted the job and nothing else changes,
      * so one autocommit UPDATE on the reactive client records its id (no lock round trip, no
-     * transaction, no worker thread).
+     * transaction, no worker thread). Its commit is synchronous, and it is what makes the job's
+     * hold durable too (see Holds.placeForNewJob). The row is matched by its random public id as
+     * well: were the job row lost in a database crash, a recycled numeric id must not take
+     * another job's upstream id, and a missing row fails the write (then an operator alert).
      */
     public Uni<JobView> recordUpstreamId(JobView job, String upstreamId, JobStatus status, Instant firstPollAt) {
-        Tuple args = Tuple.of(upstreamId, Sql.at(clock.now()), status.wire(), Sql.at(firstPollAt), job.id());
+        Tuple args = Tuple.of(upstreamId, Sql.at(clock.now()), status.wire(), Sql.at(firstPollAt), job.id(),
+                job.publicId());
         JobStatus newStatus = job.status() == JobStatus.SUBMITTING || job.status() == JobStatus.PENDING
                 ? status : job.status();
-        return pg.execute(RECORD_UPSTREAM_ID, args).map(ignored -> new JobView(job.id(),
+        return pg.execute(RECORD_UPSTREAM_ID, args).map(updated -> {
+            if (updated.rowCount() != 1) {
+                throw new IllegalStateException("job row " + job.publicId() + " not found");
+            }
+            return updated;
+        }).map(ignored -> new JobView(job.id(),
                 job.publicId(), job.tenantId(), job.provider(), job.model(), upstreamId, newStatus, job.markupBp(),
                 job.holdMicros(), job.costMicros(), job.priceMicros(), job.timeoutSeconds(), job.error(),
                 job.createdAt()));

@@ -92,4 +92,15 @@ public class Db {
         return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
                 "SELECT status FROM job WHERE public_id = :p").setParameter("p", publicId).getSingleResult());
     }
+    /** The numeric row id of the job with this public id. */
+    public long jobRowId(String publicId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT id FROM job WHERE public_id = :p").setParameter("p", publicId).getSingleResult()).longValue());
+    }
+
+    /** The provider's id recorded for the job with this public id (null if none). */
+    public String upstreamIdOf(String publicId) {
+        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                "SELECT upstream_id FROM job WHERE public_id = :p").setParameter("p", publicId).getSingleResult());
+    }
 }

@@ -1,0 +1,100 @@
+package io.reef.ledger;
+
+import static io.reef.support.Api.tenant;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.reef.job.JobFinalizer;
+import io.reef.job.JobStatus;
+import io.reef.job.JobView;
+import io.reef.support.Api;
+import io.reef.support.Concurrently;
+import io.reef.support.Db;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+
+/**
+ * The hold's own commit skips the WAL flush wait for its transaction only; the upstream id's
+ * synchronous commit, which comes before the tenant's answer, makes both durable. So the relaxed
+ * setting must never outlive the hold statement on a pooled connection, and the upstream-id write
+ * must fail loudly rather than land on the wrong row or on none.
+ */
+@QuarkusTest
+class HoldCommitWaitsForTheNextSynchronousCommitTest {
+
+    @Inject
+    ReactivePg pg;
+
+    @Inject
+    JobFinalizer finalizer;
+
+    @Inject
+    Db db;
+
+    /** The reactive pool's size (reef.datasource.reactive.max-size, default). */
+    static final int POOL_SIZE = 8;
+
+    @Test
+    void everyPooledConnectionStaysSynchronousAfterPlacingHolds() {
+        // The embedded test database runs with synchronous_commit off server-wide (for speed), so
+        // first make every pooled session synchronous, as a production server's are.
+        onEveryPooledConnection("set_config('synchronous_commit', 'on', false)");
+        try {
+            var t = Api.newTenant("100", "month");
+            List<Integer> statuses = Concurrently.run(20, i -> tenant(t.key())
+                    .body(Map.of("mode", "1k", "prompt", "shark " + i)).post("/v1/generate").statusCode());
+            assertEquals(20, statuses.stream().filter(s -> s == 202).count(), "all 20 generates accepted: " + statuses);
+            assertEquals(20, db.jobsForTenant(t.id()));
+
+            for (Row row : onEveryPooledConnection("current_setting('synchronous_commit')")) {
+                assertEquals("on", row.getString(1), "synchronous_commit of backend " + row.getInteger(0));
+            }
+        } finally {
+            onEveryPooledConnection("set_config('synchronous_commit', (SELECT reset_val FROM pg_settings "
+                    + "WHERE name = 'synchronous_commit'), false)");
+        }
+    }
+
+    /** Evaluates an expression once on each pooled connection: (backend pid, value) per connection. */
+    private List<Row> onEveryPooledConnection(String expression) {
+        // As many concurrent sleeping statements as the pool has connections: each takes its own.
+        List<Row> rows = Concurrently.run(POOL_SIZE, i -> pg.execute(
+                "SELECT pg_backend_pid(), " + expression + " FROM pg_sleep(0.3)", Tuple.tuple())
+                .await().atMost(Duration.ofSeconds(10)).iterator().next());
+        Set<Integer> backends = new HashSet<>();
+        rows.forEach(row -> backends.add(row.getInteger(0)));
+        assertEquals(POOL_SIZE, backends.size(), "one statement per pooled connection");
+        return rows;
+    }
+
+    @Test
+    void anUpstreamIdForAJobRowThatIsNotThereFailsTheWrite() {
+        var t = Api.newTenant("100", "month");
+        String publicId = tenant(t.key()).body(Map.of("mode", "1k", "prompt", "a shark")).post("/v1/generate")
+                .then().statusCode(202).extract().path("job_id");
+        long existingRowId = db.jobRowId(publicId);
+        // Same numeric id, another public id: what a recycled id after a database crash would look like.
+        JobView stranger = new JobView(existingRowId, "job_not_this_one", UUID.fromString(t.id()), "sharkapi", "1k",
+                null, JobStatus.SUBMITTING, 0, 1, null, null, 600, null, Instant.now());
+
+        assertThrows(IllegalStateException.class, () -> finalizer
+                .recordUpstreamId(stranger, "upstream-of-another-request", JobStatus.PENDING, Instant.now())
+                .await().atMost(Duration.ofSeconds(10)));
+        assertTrue(db.upstreamIdOf(publicId) != null && !db.upstreamIdOf(publicId).equals("upstream-of-another-request"),
+                "the existing job keeps its own upstream id");
+    }
+}
