@@ -44,7 +44,7 @@ public class Holds {
      * the WAL up to that later commit, so it makes this one durable too. Why: with a synchronous
      * commit the tenant row stays locked through the disk flush, so one tenant's admissions
      * queued behind every slow fsync (measured: the hold statement's p99 was 4.4 ms at 500 req/s,
-     * ten times its p50). A PostgreSQL crash inside that window loses the hold together with its
+     * ten times its p50). A PostgreSQL crash (or failover) inside that window loses the hold together with its
      * job row; the request then cannot record the upstream id either, so Reef answers 503 with an
      * operator alert naming the provider's id, as whenever that write fails (JobSteps.submitted).
      */
