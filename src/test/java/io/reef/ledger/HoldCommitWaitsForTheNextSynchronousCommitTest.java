@@ -2,6 +2,7 @@ package io.reef.ledger;
 
 import static io.reef.support.Api.tenant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +22,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.reef.job.JobFinalizer;
 import io.reef.job.JobStatus;
 import io.reef.job.JobView;
+import io.reef.job.Observation;
+import io.reef.provider.JobSteps;
+import io.reef.provider.JobStillRunningException;
 import io.reef.support.Api;
 import io.reef.support.Concurrently;
 import io.reef.support.Db;
@@ -41,6 +45,9 @@ class HoldCommitWaitsForTheNextSynchronousCommitTest {
 
     @Inject
     JobFinalizer finalizer;
+
+    @Inject
+    JobSteps jobs;
 
     @Inject
     Db db;
@@ -94,7 +101,23 @@ class HoldCommitWaitsForTheNextSynchronousCommitTest {
         assertThrows(IllegalStateException.class, () -> finalizer
                 .recordUpstreamId(stranger, "upstream-of-another-request", JobStatus.PENDING, Instant.now())
                 .await().atMost(Duration.ofSeconds(10)));
-        assertTrue(db.upstreamIdOf(publicId) != null && !db.upstreamIdOf(publicId).equals("upstream-of-another-request"),
-                "the existing job keeps its own upstream id");
+        String own = db.upstreamIdOf(publicId);
+        assertTrue(own != null && !own.equals("upstream-of-another-request"), "the existing job keeps its own upstream id");
+    }
+    @Test
+    void anUpstreamIdThatCannotBeRecordedAnswers503AndKeepsTheJobsOwnId() {
+        var t = Api.newTenant("100", "month");
+        String publicId = tenant(t.key()).body(Map.of("mode", "1k", "prompt", "a shark")).post("/v1/generate")
+                .then().statusCode(202).extract().path("job_id");
+        JobView stranger = new JobView(db.jobRowId(publicId), "job_lost_in_a_crash", UUID.fromString(t.id()), "sharkapi",
+                "1k", null, JobStatus.SUBMITTING, 0, 1, null, null, 600, null, Instant.now());
+
+        // retried for about 3 s, then the operator alert and a 503 that tells the tenant not to resubmit
+        JobStillRunningException failure = assertThrows(JobStillRunningException.class, () -> jobs
+                .submitted(stranger, "upstream-of-a-lost-row", Observation.of(JobStatus.PENDING), Instant.now(), null)
+                .await().atMost(Duration.ofSeconds(20)));
+        assertEquals(503, failure.status());
+        assertTrue(failure.getMessage().contains("do not resubmit"), failure.getMessage());
+        assertNotEquals("upstream-of-a-lost-row", db.upstreamIdOf(publicId), "no other job took that upstream id");
     }
 }
