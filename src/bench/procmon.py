@@ -62,7 +62,7 @@ def machine_sample():
     values = [int(v) for v in cpu[:8]]  # user nice system idle iowait irq softirq steal
     idle = values[3] + values[4]
     total = sum(values)
-    return total - idle, total
+    return total - idle, total, values[7]
 
 
 HEAP = re.compile(r'^jvm_memory_used_bytes\{[^}]*area="heap"[^}]*\}\s+([0-9.eE+-]+)', re.M)
@@ -113,16 +113,16 @@ def main():
         helper.start()
 
     with open(args.out, "w", buffering=1) as f:
-        f.write("t_ms,cpu_ticks,rss_kb,threads,machine_busy_ticks,machine_total_ticks,group_ticks\n")
+        f.write("t_ms,cpu_ticks,rss_kb,threads,machine_busy_ticks,machine_total_ticks,group_ticks,machine_steal_ticks\n")
         while not stop.is_set():
             t = int(time.time() * 1000)
             try:
                 ticks, rss, threads = proc_sample(args.pid)
             except (FileNotFoundError, ProcessLookupError):
                 break
-            busy, total = machine_sample()
+            busy, total, steal = machine_sample()
             group = group_ticks(args.group) if args.group else 0
-            f.write(f"{t},{ticks},{rss},{threads},{busy},{total},{group}\n")
+            f.write(f"{t},{ticks},{rss},{threads},{busy},{total},{group},{steal}\n")
             stop.wait(args.interval)
     stop.set()
     if helper:

@@ -131,7 +131,8 @@ def proc_summary(rows, clk_tck, start_ms=None, end_ms=None):
     for r in rows:
         try:
             samples.append((int(r["t_ms"]), int(r["cpu_ticks"]), int(r["rss_kb"]), int(r["threads"]),
-                            int(r["machine_busy_ticks"]), int(r["machine_total_ticks"]), int(r.get("group_ticks") or 0)))
+                            int(r["machine_busy_ticks"]), int(r["machine_total_ticks"]), int(r.get("group_ticks") or 0),
+                            int(r["machine_steal_ticks"]) if r.get("machine_steal_ticks") else None))
         except (KeyError, ValueError, TypeError):
             continue
     if start_ms is not None:
@@ -153,6 +154,8 @@ def proc_summary(rows, clk_tck, start_ms=None, end_ms=None):
         "threads_max": max(s[3] for s in samples),
         "machine_cpu_pct": 100.0 * busy / total if total > 0 else None,
         "pg_cpu_pct": max(0.0, 100.0 * (last[6] - first[6]) / clk_tck / seconds),
+        # CPU time the VM's host took from this machine (a noisy neighbour), % of all cores' time
+        "steal_pct": 100.0 * (last[7] - first[7]) / total if total > 0 and None not in (first[7], last[7]) else None,
         "seconds": seconds,
     }
 
@@ -244,6 +247,7 @@ def collect(run_dir):
             }
             p = proc_summary(proc, clk, marker.get("measure_start_ms"), marker.get("measure_end_ms"))
             row["machine_cpu_pct"] = p.get("machine_cpu_pct")
+            row["steal_pct"] = p.get("steal_pct")
             if run["target"] == "reef":
                 row.update({"reef_cpu_pct": p.get("cpu_pct"), "reef_rss_mb": p.get("rss_mb_max"),
                             "pg_cpu_pct": p.get("pg_cpu_pct")})
@@ -257,7 +261,7 @@ def collect(run_dir):
                 "threads": int(run["threads"]), "rps": w.get("rps"), "requests": w.get("requests"),
                 "p50": w.get("p50"), "p90": w.get("p90"), "p99": w.get("p99"), "max": w.get("max"),
                 "non2xx": w.get("status_err", 0), "socket_errors": socket, "failed": not w.get("rps"),
-                "machine_cpu_pct": p.get("machine_cpu_pct"),
+                "machine_cpu_pct": p.get("machine_cpu_pct"), "steal_pct": p.get("steal_pct"),
             }
             if run["target"] == "reef":
                 row.update({"reef_cpu_pct": p.get("cpu_pct"), "reef_rss_mb": p.get("rss_mb_max"),
@@ -331,7 +335,8 @@ def markdown(data, svg_name):
                + " (a tenant's polls of one job share upstream calls; the poll scenario polls one job). Latencies in ms (Gatling has 1 ms resolution). "
                "`ok/s` = successful responses / measured seconds; `err` = non-2xx + timeouts + connection errors; "
                "Reef CPU = % of one core (utime+stime delta from /proc), RSS = peak VmRSS; PG CPU = all `postgres` "
-               "processes, % of one core; machine = all cores busy % (100 = both cores).")
+               "processes, % of one core; machine = all cores busy % (100 = both cores); steal = % of the VM's CPU time "
+               "its host took (`/proc/stat`), a noisy-neighbour signal: a cell with steal above a few % is not a clean sample.")
         out.append("")
     if meta.get("quick"):
         out.append("**QUICK mode: short runs, numbers are for smoke-testing only.**")
@@ -341,19 +346,19 @@ def markdown(data, svg_name):
     if rows:
         out.append("## Latency at fixed arrival rates")
         out.append("")
-        out.append("| scenario | rate/s | target | ok/s | p50 | p90 | p99 | max | err | Reef CPU % | Reef RSS MB | PG CPU % | machine CPU % |")
-        out.append("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        out.append("| scenario | rate/s | target | ok/s | p50 | p90 | p99 | max | err | Reef CPU % | Reef RSS MB | PG CPU % | machine CPU % | steal % |")
+        out.append("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
         for r in rows:
             if r["failed"]:
                 out.append(f"| {r['scenario']} | {rate_label(r['rate'])} | {r['target']} | run failed (exit {r['exit']}) "
-                           "| | | | | | | | | |")
+                           "| | | | | | | | | | |")
                 continue
             reef = r["target"] == "reef"
-            out.append("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |".format(
+            out.append("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |".format(
                 r["scenario"], rate_label(r["rate"]), r["target"], fmt(r["ok_per_s"], 1), fmt(r["p50"]), fmt(r["p90"]),
                 fmt(r["p99"]), fmt(r["max"]), fmt(r["ko"]), fmt(r.get("reef_cpu_pct")) if reef else "",
                 fmt(r.get("reef_rss_mb")) if reef else "", fmt(r.get("pg_cpu_pct")) if reef else "",
-                fmt(r.get("machine_cpu_pct"))))
+                fmt(r.get("machine_cpu_pct")), fmt(r.get("steal_pct"), 1)))
         out.append("")
 
         overhead = []
@@ -397,18 +402,18 @@ def markdown(data, svg_name):
                    "request on a connection, so its latencies understate queueing (coordinated omission); use the "
                    "fixed-rate table for latency.")
         out.append("")
-        out.append("| scenario | target | req/s | p50 | p90 | p99 | max | non-2xx | socket err | Reef CPU % | Reef RSS MB | PG CPU % | machine CPU % |")
-        out.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        out.append("| scenario | target | req/s | p50 | p90 | p99 | max | non-2xx | socket err | Reef CPU % | Reef RSS MB | PG CPU % | machine CPU % | steal % |")
+        out.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
         for r in sat:
             if r["failed"]:
-                out.append(f"| {r['scenario']} | {r['target']} | run failed | | | | | | | | | | |")
+                out.append(f"| {r['scenario']} | {r['target']} | run failed | | | | | | | | | | | |")
                 continue
             reef = r["target"] == "reef"
-            out.append("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |".format(
+            out.append("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |".format(
                 r["scenario"], r["target"], fmt(r["rps"], 0), fmt(r["p50"], 2), fmt(r["p90"], 2), fmt(r["p99"], 2),
                 fmt(r["max"], 1), fmt(r["non2xx"]), fmt(r["socket_errors"]),
                 fmt(r.get("reef_cpu_pct")) if reef else "", fmt(r.get("reef_rss_mb")) if reef else "",
-                fmt(r.get("pg_cpu_pct")) if reef else "", fmt(r.get("machine_cpu_pct"))))
+                fmt(r.get("pg_cpu_pct")) if reef else "", fmt(r.get("machine_cpu_pct")), fmt(r.get("steal_pct"), 1)))
         out.append("")
 
     cap = data["capacity"]
