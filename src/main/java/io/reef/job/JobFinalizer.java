@@ -66,11 +66,10 @@ public class JobFinalizer {
             if (updated.rowCount() != 1) {
                 throw new IllegalStateException("job row " + job.publicId() + " not found");
             }
-            return updated;
-        }).map(ignored -> new JobView(job.id(),
-                job.publicId(), job.tenantId(), job.provider(), job.model(), upstreamId, newStatus, job.markupBp(),
-                job.holdMicros(), job.costMicros(), job.priceMicros(), job.timeoutSeconds(), job.error(),
-                job.createdAt()));
+            return new JobView(job.id(), job.publicId(), job.tenantId(), job.provider(), job.model(), upstreamId,
+                    newStatus, job.markupBp(), job.holdMicros(), job.costMicros(), job.priceMicros(),
+                    job.timeoutSeconds(), job.error(), job.createdAt());
+        });
     }
 
     /**

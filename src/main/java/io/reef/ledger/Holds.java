@@ -44,9 +44,10 @@ public class Holds {
      * the WAL up to that later commit, so it makes this one durable too. Why: with a synchronous
      * commit the tenant row stays locked through the disk flush, so one tenant's admissions
      * queued behind every slow fsync (measured: the hold statement's p99 was 4.4 ms at 500 req/s,
-     * ten times its p50). A PostgreSQL crash (or failover) inside that window loses the hold together with its
-     * job row; the request then cannot record the upstream id either, so Reef answers 503 with an
-     * operator alert naming the provider's id, as whenever that write fails (JobSteps.submitted).
+     * ten times its p50). A PostgreSQL crash (or failover) inside that window loses the hold
+     * together with its job row; the request then cannot record the upstream id either, so Reef
+     * answers 503 with an operator alert naming the provider's id, as whenever that write fails
+     * (JobSteps.submitted).
      */
     private static final String PLACE_FOR_NEW_JOB = """
             WITH p AS (SELECT CAST($1 AS uuid) AS tenant, CAST($2 AS bigint) AS hold, CAST($3 AS timestamptz) AS now,

@@ -90,34 +90,42 @@ class HoldCommitWaitsForTheNextSynchronousCommitTest {
 
     @Test
     void anUpstreamIdForAJobRowThatIsNotThereFailsTheWrite() {
-        var t = Api.newTenant("100", "month");
-        String publicId = tenant(t.key()).body(Map.of("mode", "1k", "prompt", "a shark")).post("/v1/generate")
-                .then().statusCode(202).extract().path("job_id");
-        long existingRowId = db.jobRowId(publicId);
-        // Same numeric id, another public id: what a recycled id after a database crash would look like.
-        JobView stranger = new JobView(existingRowId, "job_not_this_one", UUID.fromString(t.id()), "sharkapi", "1k",
-                null, JobStatus.SUBMITTING, 0, 1, null, null, 600, null, Instant.now());
+        String publicId = submittedJob();
+        JobView lost = lostJobSharingTheRowIdOf(publicId);
 
         assertThrows(IllegalStateException.class, () -> finalizer
-                .recordUpstreamId(stranger, "upstream-of-another-request", JobStatus.PENDING, Instant.now())
+                .recordUpstreamId(lost, "upstream-of-another-request", JobStatus.PENDING, Instant.now())
                 .await().atMost(Duration.ofSeconds(10)));
         String own = db.upstreamIdOf(publicId);
         assertTrue(own != null && !own.equals("upstream-of-another-request"), "the existing job keeps its own upstream id");
     }
+
     @Test
-    void anUpstreamIdThatCannotBeRecordedAnswers503AndKeepsTheJobsOwnId() {
-        var t = Api.newTenant("100", "month");
-        String publicId = tenant(t.key()).body(Map.of("mode", "1k", "prompt", "a shark")).post("/v1/generate")
-                .then().statusCode(202).extract().path("job_id");
-        JobView stranger = new JobView(db.jobRowId(publicId), "job_lost_in_a_crash", UUID.fromString(t.id()), "sharkapi",
-                "1k", null, JobStatus.SUBMITTING, 0, 1, null, null, 600, null, Instant.now());
+    void anUpstreamIdThatCannotBeRecordedAnswers503AndLandsOnNoOtherJob() {
+        String publicId = submittedJob();
+        JobView lost = lostJobSharingTheRowIdOf(publicId);
 
         // retried for about 3 s, then the operator alert and a 503 that tells the tenant not to resubmit
         JobStillRunningException failure = assertThrows(JobStillRunningException.class, () -> jobs
-                .submitted(stranger, "upstream-of-a-lost-row", Observation.of(JobStatus.PENDING), Instant.now(), null)
+                .submitted(lost, "upstream-of-a-lost-row", Observation.of(JobStatus.PENDING), Instant.now(), null)
                 .await().atMost(Duration.ofSeconds(20)));
         assertEquals(503, failure.status());
         assertTrue(failure.getMessage().contains("do not resubmit"), failure.getMessage());
         assertNotEquals("upstream-of-a-lost-row", db.upstreamIdOf(publicId), "no other job took that upstream id");
+    }
+
+    private static String submittedJob() {
+        var t = Api.newTenant("100", "month");
+        return tenant(t.key()).body(Map.of("mode", "1k", "prompt", "a shark")).post("/v1/generate")
+                .then().statusCode(202).extract().path("job_id");
+    }
+
+    /**
+     * A job whose row was lost in a database crash while its numeric id was handed out again:
+     * the same row id as an existing job, another public id.
+     */
+    private JobView lostJobSharingTheRowIdOf(String publicId) {
+        return new JobView(db.jobRowId(publicId), "job_lost_in_a_crash", UUID.randomUUID(), "sharkapi", "1k", null,
+                JobStatus.SUBMITTING, 0, 1, null, null, 600, null, Instant.now());
     }
 }

@@ -92,6 +92,7 @@ public class Db {
         return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
                 "SELECT status FROM job WHERE public_id = :p").setParameter("p", publicId).getSingleResult());
     }
+
     /** The numeric row id of the job with this public id. */
     public long jobRowId(String publicId) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
