@@ -202,7 +202,7 @@ psql_admin() { su postgres -c "psql -X -q -v ON_ERROR_STOP=1 -d postgres" >>"$LO
 ensure_pg() {
   if ! pg_lsclusters -h 2>/dev/null | awk '$1 == 15 && $2 == "main" {print $4}' | grep -q online; then
     log "starting PostgreSQL 15 (pg_ctlcluster 15 main start)"
-    pg_ctlcluster 15 main start
+    pg_ctlcluster 15 main start 9>&-   # the server must not inherit (and so keep) the run lock
     PG_STARTED=1
   fi
   local i

@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.reef.common.ReefClock;
 import io.reef.common.ReefMetrics;
@@ -39,6 +41,7 @@ public class Reconciler {
     private final ReefMetrics metrics;
     private final IdempotencyStore idempotencyKeys;
     private final String owner = "reef-" + UUID.randomUUID();
+    private volatile boolean stopping;
 
     public Reconciler(ReconcilerConfig config, JobLeases leases, JobFinalizer finalizer,
             @Any Instance<ProviderAdapter> adapters, ReefClock clock, ReefMetrics metrics,
@@ -60,8 +63,29 @@ public class Reconciler {
             providers.add(reconcile(adapter));
         }
         return Uni.join().all(providers).andCollectFailures().replaceWithVoid()
-                .onFailure().invoke(f -> LOG.warn("Reconciler tick failed", f))
+                .onFailure().invoke(this::tickFailed)
                 .onFailure().recoverWithNull();
+    }
+
+    /**
+     * A tick that fails while the application stops (its database or clients already closed)
+     * lost nothing: the leases it held expire and another replica, or the next start, claims
+     * those jobs again. Only a failure in normal operation is worth a warning.
+     */
+    private void tickFailed(Throwable failure) {
+        if (stopping) {
+            LOG.debugf("Reconciler tick interrupted by shutdown: %s", failure);
+        } else {
+            LOG.warn("Reconciler tick failed", failure);
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
+    boolean stopping() { // a method, not the field: other beans see this one through its client proxy
+        return stopping;
     }
 
     /** One bounded batch for one provider: at most max-polls-per-second x interval jobs. */
@@ -142,19 +166,21 @@ public class Reconciler {
         }
     }
 
-    /** Skips ticks when the reconciler is disabled by configuration. */
+    /** Skips ticks when the reconciler is disabled by configuration, or once the application stops. */
     @ApplicationScoped
     public static class Disabled implements Scheduled.SkipPredicate {
 
         private final ReconcilerConfig config;
+        private final Reconciler reconciler;
 
-        public Disabled(ReconcilerConfig config) {
+        public Disabled(ReconcilerConfig config, Reconciler reconciler) {
             this.config = config;
+            this.reconciler = reconciler;
         }
 
         @Override
         public boolean test(io.quarkus.scheduler.ScheduledExecution execution) {
-            return !config.enabled();
+            return !config.enabled() || reconciler.stopping();
         }
     }
 }
