@@ -325,8 +325,8 @@ def markdown(data, svg_name):
                f"{meta.get('java', '')}; {meta.get('nginx', '')}.")
     out.append("")
     if data["rate"]:
-        out.append(f"Fixed-rate runs: Gatling open model (`constantUsersPerSec`), {meta.get('warmup')} s warm-up (not counted) "
-               f"+ {meta.get('duration')} s measured per cell, request timeout {meta.get('request_timeout')} s. "
+        out.append(f"Fixed-rate runs: Gatling open model (`constantUsersPerSec`), {meta.get('warmup')} s warm-up (not counted; "
+               f"its first half, at most 5 s, ramps the rate up from 1/s) + {meta.get('duration')} s measured per cell, request timeout {meta.get('request_timeout')} s. "
                + (f"Before each scenario's first Reef cell, Reef ran that scenario unmeasured for {meta.get('prime_seconds')} s "
                   f"at {meta.get('prime_rate')} req/s (JIT warm-up; steady-state figures). " if meta.get('prime_seconds') else "")
                + "Reef: `-Xmx" + str(meta.get('reef_xmx')) + "`, **reconciler disabled** (`reef.reconciler.enabled=false`) "
