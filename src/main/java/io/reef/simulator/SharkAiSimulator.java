@@ -24,6 +24,8 @@ public class SharkAiSimulator {
     static final int MIN_TIMEOUT_SECONDS = 30;
     static final int MAX_TIMEOUT_SECONDS = 1800;
     static final int OUTPUT_TOKENS_PER_IMAGE = 1542;
+    /** Most images one simulated request may ask for ({@code n}). */
+    static final int MAX_IMAGES = 10;
     /** Longest single non-blocking wait while a sync request awaits its task (re-checked after). */
     private static final long MAX_WAIT_STEP_MILLIS = 1000;
 
@@ -49,7 +51,9 @@ public class SharkAiSimulator {
         int timeout = SimulatorJson.absent(body, "timeout") ? DEFAULT_TIMEOUT_SECONDS : body.get("timeout").intValue();
 
         long now = simulator.now();
-        SharkAiTaskDetails details = new SharkAiTaskDetails(model, timeout, inputTokens(prompt), Ids.random("", 32));
+        int images = SimulatorJson.absent(body, "n") ? 1 : body.get("n").intValue();
+        SharkAiTaskDetails details = new SharkAiTaskDetails(model, timeout, inputTokens(prompt), Ids.random("", 32),
+                images);
         SimulatedTask<SharkAiTaskDetails> task = state.add(new SimulatedTask<>(Ids.random("task_", 24), now,
                 state.behaviourFor(model), timeout * 1000L, details));
 
@@ -129,6 +133,12 @@ public class SharkAiSimulator {
                         + MAX_TIMEOUT_SECONDS;
             }
         }
+        if (!SimulatorJson.absent(body, "n")) {
+            JsonNode n = body.get("n");
+            if (!n.isIntegralNumber() || !n.canConvertToInt() || n.intValue() < 1 || n.intValue() > MAX_IMAGES) {
+                return "'n' must be an integer between 1 and " + MAX_IMAGES;
+            }
+        }
         return null;
     }
 
@@ -202,15 +212,18 @@ public class SharkAiSimulator {
         json.put("created", SimulatorJson.unixSeconds(task.createdAtMillis()));
         ArrayNode data = json.putArray("data");
         if (withImage) {
-            data.addObject().put("url",
-                    "https://cos.example.com/images/" + task.id() + ".png?sig=" + details.signature());
+            for (int i = 0; i < details.images(); i++) {
+                data.addObject().put("url", "https://cos.example.com/images/" + task.id() + (i == 0 ? "" : "-" + i)
+                        + ".png?sig=" + details.signature());
+            }
         }
-        int outputTokens = withImage ? OUTPUT_TOKENS_PER_IMAGE : 0;
+        int outputTokens = withImage ? OUTPUT_TOKENS_PER_IMAGE * details.images() : 0;
         ObjectNode usage = json.putObject("usage");
         usage.put("input_tokens", details.inputTokens());
         usage.put("output_tokens", outputTokens);
         usage.put("total_tokens", details.inputTokens() + outputTokens);
-        json.put("credit", task.behaviour().credit());
+        // billed per image, like the models whose price is per image
+        json.put("credit", task.behaviour().credit().multiply(java.math.BigDecimal.valueOf(details.images())));
         return json;
     }
 

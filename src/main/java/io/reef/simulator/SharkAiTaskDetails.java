@@ -7,6 +7,7 @@ package io.reef.simulator;
  * @param timeoutSeconds the task's {@code timeout}
  * @param inputTokens simulated prompt token count
  * @param signature random signature of the task's image URLs
+ * @param images how many images were asked for ({@code n}, default 1); the task is billed per image
  */
-record SharkAiTaskDetails(String model, int timeoutSeconds, int inputTokens, String signature) {
+record SharkAiTaskDetails(String model, int timeoutSeconds, int inputTokens, String signature, int images) {
 }

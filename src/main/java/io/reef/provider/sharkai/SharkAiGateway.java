@@ -62,9 +62,10 @@ public class SharkAiGateway implements ProviderAdapter {
     }
 
     public Uni<Response> generate(TenantPrincipal who, String rawBody, String baseUrl) {
-        SharkAiRequest request = SharkAiRequest.of(Json.parseObject(mapper, rawBody, settings.maxBodyBytes()));
+        SharkAiRequest request = SharkAiRequest.of(Json.parseObject(mapper, rawBody, settings.maxBodyBytes()),
+                settings.maxImages());
         AdmissionRequest admit = new AdmissionRequest(who, provider(), request.model(),
-                pricing.expectedCostMicros(request.model()), request.timeoutSeconds(), "task_");
+                pricing.expectedCostMicros(request.model(), request.images()), request.timeoutSeconds(), "task_");
         return jobs.admit(admit)
                 .flatMap(job -> submit(job, request)
                         .flatMap(submitted -> request.async()

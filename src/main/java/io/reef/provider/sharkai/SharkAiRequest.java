@@ -7,15 +7,15 @@ import io.reef.common.ApiException;
 
 /**
  * A validated Shark AI generate request. Only the common fields are checked (model, prompt,
- * async, timeout); every other field is model-specific and passes through untouched.
+ * async, timeout, n); every other field is model-specific and passes through untouched.
  */
-record SharkAiRequest(String model, boolean async, int timeoutSeconds, ObjectNode upstreamBody) {
+record SharkAiRequest(String model, boolean async, int timeoutSeconds, int images, ObjectNode upstreamBody) {
 
     static final int DEFAULT_TIMEOUT = 300;
     static final int MIN_TIMEOUT = 30;
     static final int MAX_TIMEOUT = 1800;
 
-    static SharkAiRequest of(ObjectNode body) {
+    static SharkAiRequest of(ObjectNode body, int maxImages) {
         String model = requiredText(body, "model");
         requiredText(body, "prompt");
         JsonNode async = body.get("async");
@@ -32,11 +32,19 @@ record SharkAiRequest(String model, boolean async, int timeoutSeconds, ObjectNod
             }
             timeoutSeconds = timeout.intValue();
         }
+        JsonNode n = body.get("n");
+        int images = 1;
+        if (n != null && !n.isNull()) {
+            if (!n.isIntegralNumber() || !n.canConvertToInt() || n.intValue() < 1 || n.intValue() > maxImages) {
+                throw ApiException.badRequest("'n' must be an integer number of images between 1 and " + maxImages);
+            }
+            images = n.intValue();
+        }
         // Reef always submits asynchronously and waits itself, so a dropped tenant connection
         // never loses track of a task the reseller will be billed for.
         ObjectNode upstream = body.deepCopy();
         upstream.put("async", true);
-        return new SharkAiRequest(model, async != null && async.asBoolean(), timeoutSeconds, upstream);
+        return new SharkAiRequest(model, async != null && async.asBoolean(), timeoutSeconds, images, upstream);
     }
 
     private static String requiredText(ObjectNode body, String field) {

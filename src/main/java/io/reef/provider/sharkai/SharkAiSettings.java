@@ -25,6 +25,10 @@ public interface SharkAiSettings {
     @WithDefault("30S")
     Duration syncGrace();
 
+    /** Most images one request may ask for ({@code n}); checked before anything is held. */
+    @WithDefault("10")
+    int maxImages();
+
     /** Largest accepted request body (413 above it). */
     @WithDefault("10485760")
     long maxBodyBytes();
