@@ -3,7 +3,9 @@ package io.reef.job;
 import java.time.Instant;
 import java.util.UUID;
 
+import jakarta.persistence.Basic;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -45,6 +47,9 @@ public class Job extends PanacheEntityBase {
     public String leaseOwner;
     public Instant leaseUntil;
     public int pollCount;
+    /** The provider's body that ended the job, as received; polls of a finished job are answered from it. */
+    @Basic(fetch = FetchType.LAZY) // read only to answer a finished job, not with every list of jobs
+    public String terminalBody;
 
     HeldJob held() {
         return new HeldJob(id, tenantId, provider, model, holdMicros, holdState == HoldState.OPEN);

@@ -121,6 +121,7 @@ public class JobFinalizer {
         if (job.status.terminal()) {
             if (job.status == JobStatus.EXPIRED && next == JobStatus.COMPLETED) {
                 end(job, JobStatus.COMPLETED, null, now, null);
+                job.terminalBody = observation.providerBody();
                 charge(job, observation, now);
                 LOG.warnf("Late completion of expired job %s (tenant %s): charged %d micro-USD", job.publicId,
                         job.tenantId, job.priceMicros);
@@ -129,6 +130,7 @@ public class JobFinalizer {
             }
             return job.view(); // otherwise already settled by whoever saw it first
         }
+        job.terminalBody = observation.providerBody();
         if (next == JobStatus.COMPLETED) {
             end(job, next, null, now, null);
             charge(job, observation, now);

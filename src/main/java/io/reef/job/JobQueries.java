@@ -17,6 +17,17 @@ public class JobQueries {
         return job == null ? null : job.view();
     }
 
+    /** A job as the database has it now, with the provider's body that ended it (if it has ended). */
+    public record Latest(JobView job, String terminalBody) {
+    }
+
+    /** The job's row as it is now (the cached view's status may lag behind it), or null. */
+    @Transactional
+    public Latest latest(long jobId) {
+        Job job = Job.findById(jobId);
+        return job == null ? null : new Latest(job.view(), job.terminalBody);
+    }
+
     /** The tenant's jobs newest first, a page at a time (keyset on the internal id). */
     @Transactional
     public java.util.List<JobView> recent(UUID tenantId, Long beforeId, int limit) {

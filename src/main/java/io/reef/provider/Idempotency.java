@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,8 +18,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.reef.common.ApiException;
 import io.reef.common.ErrorBody;
 import io.reef.common.ReefClock;
+import io.reef.common.RunToTheEnd;
 import io.reef.common.Workers;
 import io.reef.tenant.TenantPrincipal;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -26,14 +30,22 @@ import io.smallrye.mutiny.Uni;
  * with the same body gets the original answer without a second hold or upstream submit; the same
  * key with another body is a 422. A first attempt that fails without creating a job releases the
  * key so the client can retry it.
+ *
+ * <p>The claim, the work and storing its answer run to their end even if the client hangs up
+ * ({@link RunToTheEnd}): a sync call whose client gave up still stores its images under the key.
+ * A retry that finds the first attempt still in progress waits for its answer (a sync call: until
+ * the job completes), up to the operation's longest answer time, then gets 409.
  */
 @ApplicationScoped
 public class Idempotency {
 
     public static final String HEADER = "Idempotency-Key";
     private static final int MAX_KEY_LENGTH = 255;
-    private static final Duration WAIT_STEP = Duration.ofMillis(100);
-    private static final int MAX_WAIT_STEPS = 100;
+    /** A retry looks for the first attempt's answer this often at first (most answers take well under 2 s) ... */
+    private static final Duration FIRST_WAIT_STEP = Duration.ofMillis(100);
+    private static final int FIRST_WAIT_STEPS = 20;
+    /** ... then this often (a sync call can take minutes). */
+    private static final Duration WAIT_STEP = Duration.ofSeconds(1);
 
     private final IdempotencyStore store;
     private final ObjectMapper mapper;
@@ -45,49 +57,81 @@ public class Idempotency {
         this.clock = clock;
     }
 
-    public Uni<Response> run(TenantPrincipal who, String key, String operation, String body,
+    /**
+     * Runs {@code action} once per key (or always, without a key), to its end.
+     *
+     * @param longestAnswer how long the first attempt can take to answer: a retry waits that long
+     */
+    public Uni<Response> run(TenantPrincipal who, String key, String operation, String body, Duration longestAnswer,
             Supplier<Uni<Response>> action) {
         if (key == null) {
-            return Uni.createFrom().<Response>deferred(action::get);
+            return RunToTheEnd.of(Uni.createFrom().deferred(action::get));
         }
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
             throw ApiException.badRequest("'" + HEADER + "' must be 1 to " + MAX_KEY_LENGTH + " characters");
         }
         byte[] hash = hash(operation + '\n' + (body == null ? "" : body));
-        return Workers.run(() -> store.claim(who.tenantId(), key, hash, clock.now()))
-                .flatMap(claim -> answer(who, key, hash, claim, action, 0));
+        // the claim is inside the detached part: a claim whose work never ran would stay "in progress"
+        return RunToTheEnd.of(claim(who, key, hash).flatMap(claim -> claim instanceof IdempotencyStore.Claimed
+                ? perform(who, key, action)
+                : Uni.createFrom().item(() -> earlier(claim))))
+                .flatMap(answer -> answer != null ? Uni.createFrom().item(answer)
+                        : awaitEarlierAnswer(who, key, hash, longestAnswer, action));
     }
 
-    private Uni<Response> answer(TenantPrincipal who, String key, byte[] hash, IdempotencyStore.Claim claim,
-            Supplier<Uni<Response>> action, int waited) {
-        if (claim instanceof IdempotencyStore.Claimed) {
-            return Uni.createFrom().<Response>deferred(action::get)
-                    .onItem().call(response -> remember(who, key, response))
-                    .onFailure().call(f -> Workers.run(() -> {
-                        if (f instanceof JobStillRunningException running) {
-                            // the job exists upstream: a retry must not create a second one
-                            store.complete(who.tenantId(), key, running.status(), serialize(ErrorBody.of(running)));
-                        } else {
-                            store.release(who.tenantId(), key); // nothing reached the provider
-                        }
-                        return null;
-                    }));
-        }
+    private Uni<IdempotencyStore.Claim> claim(TenantPrincipal who, String key, byte[] hash) {
+        return Workers.run(() -> store.claim(who.tenantId(), key, hash, clock.now()));
+    }
+
+    /** This request holds the key: do the work and store its answer under the key. */
+    private Uni<Response> perform(TenantPrincipal who, String key, Supplier<Uni<Response>> action) {
+        return Uni.createFrom().<Response>deferred(action::get)
+                .onItem().call(response -> remember(who, key, response))
+                .onFailure().call(f -> Workers.run(() -> {
+                    if (f instanceof JobStillRunningException running) {
+                        // the job exists upstream: a retry must not create a second one
+                        store.complete(who.tenantId(), key, running.status(), serialize(ErrorBody.of(running)));
+                    } else {
+                        store.release(who.tenantId(), key); // nothing reached the provider
+                    }
+                    return null;
+                }));
+    }
+
+    /** What an earlier request with this key did; null while it is still in progress. */
+    private static Response earlier(IdempotencyStore.Claim claim) {
         if (claim instanceof IdempotencyStore.Replay replay) {
-            return Uni.createFrom().item(Response.status(replay.status()).type(MediaType.APPLICATION_JSON_TYPE)
-                    .header("Idempotent-Replayed", "true").entity(replay.body()).build());
+            return Response.status(replay.status()).type(MediaType.APPLICATION_JSON_TYPE)
+                    .header("Idempotent-Replayed", "true").entity(replay.body()).build();
         }
         if (claim instanceof IdempotencyStore.Mismatch) {
             throw new ApiException(422, "idempotency_error",
                     "This Idempotency-Key was already used with a different request body");
         }
-        if (waited >= MAX_WAIT_STEPS) {
-            throw new ApiException(409, "idempotency_error",
-                    "A request with this Idempotency-Key is still in progress; retry later", 1L);
-        }
-        return Uni.createFrom().voidItem().onItem().delayIt().by(WAIT_STEP)
-                .flatMap(ignored -> Workers.run(() -> store.claim(who.tenantId(), key, hash, clock.now())))
-                .flatMap(next -> answer(who, key, hash, next, action, waited + 1));
+        return null;
+    }
+
+    /**
+     * The first attempt is still running (on any replica): wait for the answer it will store. If it
+     * failed without creating a job it released the key, and this request claims it and runs.
+     * (Only the wait stops if this client hangs up; work this request starts runs to its end.)
+     */
+    private Uni<Response> awaitEarlierAnswer(TenantPrincipal who, String key, byte[] hash, Duration longestAnswer,
+            Supplier<Uni<Response>> action) {
+        long deadline = System.nanoTime() + longestAnswer.toNanos();
+        AtomicInteger looks = new AtomicInteger();
+        return Multi.createBy().repeating()
+                .uni(() -> Uni.createFrom().voidItem()
+                        .onItem().delayIt().by(looks.getAndIncrement() < FIRST_WAIT_STEPS ? FIRST_WAIT_STEP : WAIT_STEP)
+                        .flatMap(ignored -> RunToTheEnd.of(claim(who, key, hash)
+                                .flatMap(claim -> claim instanceof IdempotencyStore.Claimed
+                                        ? perform(who, key, action).map(Optional::of)
+                                        : Uni.createFrom().item(() -> Optional.ofNullable(earlier(claim)))))))
+                .indefinitely()
+                .filter(answer -> answer.isPresent() || System.nanoTime() > deadline)
+                .toUni()
+                .map(answer -> answer.orElseThrow(() -> new ApiException(409, "idempotency_error",
+                        "A request with this Idempotency-Key is still in progress; retry later", 1L)));
     }
 
     private Uni<Void> remember(TenantPrincipal who, String key, Response response) {

@@ -16,6 +16,7 @@ import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.reef.common.ApiException;
 import io.reef.common.Json;
+import io.reef.common.RunToTheEnd;
 import io.reef.common.Workers;
 import io.reef.job.AdmissionRequest;
 import io.reef.job.JobAdmission;
@@ -114,22 +115,62 @@ public class JobSteps {
                     if (body == null) {
                         throw new ApiException(502, "upstream_error", "The provider answered an unreadable body", 5L);
                     }
-                    return observe(job, statuses.apply(body)).map(updated -> new Settled(updated, body));
+                    return observe(job, statuses.apply(body).from(response.body()))
+                            .map(updated -> new Settled(updated, body));
                 });
     }
 
     /**
-     * A tenant's poll of its job. Polls of one job that arrive together share one upstream call,
-     * and an answer is reused for the cache's short window: the providers ask for one poll every
-     * 2-5 s, and the reseller's one upstream account must not be rate-limited because one tenant
-     * polls in a tight loop. A failed call is not kept. Billing does not depend on this: a
-     * terminal status is applied by the call that saw it, before its answer is shared.
+     * A tenant's poll of its job. A finished job is answered from what Reef stored (the provider's
+     * body that ended it), never by the provider: a tenant polling thousands of old jobs must not
+     * get the reseller's account rate-limited. For a job still running, polls that arrive together
+     * share one upstream call, and an answer is reused for the cache's short window: the providers
+     * ask for one poll every 2-5 s. Each shared call first reads the job's row (the cached status
+     * may lag behind another replica's), so a job another replica finished is answered from its
+     * stored body too. A failed call is not kept. Billing does not depend on this: a terminal
+     * status is applied by the call that saw it, before its answer is shared.
+     *
+     * @param finishedWithoutBody the provider-shaped body of a finished job Reef stored no body for
+     *            (Reef expired it, or it ended before bodies were stored)
      */
-    public Uni<Settled> tenantPoll(JobView job, Function<JobView, Uni<Settled>> poll) {
-        Uni<Settled> shared = recentAnswers.getAsync(job.publicId(), id -> poll.apply(job));
+    public Uni<Settled> tenantPoll(JobView job, Function<JobView, Uni<Settled>> poll,
+            Function<JobView, ObjectNode> finishedWithoutBody) {
+        Uni<Settled> shared = recentAnswers.getAsync(job.publicId(), id -> latest(job)
+                .flatMap(now -> now.job().status().terminal()
+                        ? Uni.createFrom().item(stored(now, finishedWithoutBody))
+                        : poll.apply(now.job())));
         // Each caller waits on its own subscription: one tenant closing its connection (which
         // cancels its request) must not cancel the upstream call the other callers wait for.
-        return Uni.createFrom().emitter(waiter -> shared.subscribe().with(waiter::complete, waiter::fail));
+        return RunToTheEnd.of(shared);
+    }
+
+    /**
+     * The job, if it may still be cancelled upstream: a finished job is a 409 answered by Reef,
+     * without asking the provider.
+     */
+    public Uni<JobView> cancellable(JobView job) {
+        return latest(job).map(now -> {
+            if (now.job().status().terminal()) {
+                throw new ApiException(409, "conflict", "Task already " + now.job().status().wire());
+            }
+            return now.job();
+        });
+    }
+
+    private Uni<JobQueries.Latest> latest(JobView job) {
+        return Workers.run(() -> {
+            JobQueries.Latest now = queries.latest(job.id());
+            if (now == null) {
+                throw ApiException.notFound("No such job: " + job.publicId());
+            }
+            cache.put(now.job());
+            return now;
+        });
+    }
+
+    private Settled stored(JobQueries.Latest finished, Function<JobView, ObjectNode> finishedWithoutBody) {
+        ObjectNode body = Json.readObjectOrNull(mapper, finished.terminalBody());
+        return new Settled(finished.job(), body != null ? body : finishedWithoutBody.apply(finished.job()));
     }
 
     /** Drops a job's kept answer (after a cancel changed it upstream). */

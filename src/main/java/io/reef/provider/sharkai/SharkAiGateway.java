@@ -61,6 +61,11 @@ public class SharkAiGateway implements ProviderAdapter {
         return SharkAiUpstream.PROVIDER;
     }
 
+    /** The longest a generate can take to answer: the longest task timeout, the sync grace and the submit. */
+    public java.time.Duration longestAnswer() {
+        return java.time.Duration.ofSeconds(SharkAiRequest.MAX_TIMEOUT).plus(settings.syncGrace()).plusMinutes(1);
+    }
+
     public Uni<Response> generate(TenantPrincipal who, String rawBody, String baseUrl) {
         SharkAiRequest request = SharkAiRequest.of(Json.parseObject(mapper, rawBody, settings.maxBodyBytes()),
                 settings.maxImages());
@@ -75,12 +80,13 @@ public class SharkAiGateway implements ProviderAdapter {
 
     public Uni<Response> poll(TenantPrincipal who, String publicId, String baseUrl) {
         return jobs.owned(publicId, who.tenantId(), provider())
-                .flatMap(job -> jobs.tenantPoll(job, this::pollAndSettle))
+                .flatMap(job -> jobs.tenantPoll(job, this::pollAndSettle, this::finishedTask))
                 .map(settled -> ok(rewriteTask(settled.body(), settled.job(), baseUrl)));
     }
 
     public Uni<Response> cancel(TenantPrincipal who, String publicId, String baseUrl) {
         return jobs.owned(publicId, who.tenantId(), provider())
+                .flatMap(jobs::cancellable)
                 .flatMap(job -> jobs.settle(provider(), job, upstream.cancel(job.upstreamId()), statuses::ofTask))
                 .call(settled -> jobs.forgetAnswer(publicId))
                 .map(settled -> ok(rewriteTask(settled.body(), settled.job(), baseUrl)));
@@ -162,6 +168,30 @@ public class SharkAiGateway implements ProviderAdapter {
     /** Polls the task upstream and applies its status. */
     private Uni<JobSteps.Settled> pollAndSettle(JobView job) {
         return jobs.settle(provider(), job, upstream.task(job.upstreamId()), statuses::ofTask);
+    }
+
+    /**
+     * A finished task Reef stored no provider body for (it expired the task itself, or the task
+     * ended before bodies were stored), in the shape of a Shark AI task.
+     */
+    private ObjectNode finishedTask(JobView job) {
+        ObjectNode task = mapper.createObjectNode();
+        task.put("id", job.upstreamId());
+        task.put("object", "image.generation.task");
+        task.put("status", switch (job.status()) {
+            case COMPLETED -> "completed";
+            case CANCELLED -> "cancelled";
+            default -> "failed";
+        });
+        task.put("created", job.createdAt().getEpochSecond());
+        task.put("timeout", job.timeoutSeconds());
+        if (job.status() == JobStatus.COMPLETED) {
+            task.putObject("result").putArray("data");
+        } else if (job.status() != JobStatus.CANCELLED) {
+            task.putObject("error").put("message", job.error() != null ? job.error() : "Image generation " + job.status().wire())
+                    .put("type", "generation_error");
+        }
+        return task;
     }
 
     // ------------------------------------------------------------------ rewriting

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.reef.provider.Idempotency;
 import io.reef.provider.PublicUrls;
 import io.reef.tenant.CurrentTenant;
+import io.reef.tenant.TenantPrincipal;
 import io.smallrye.mutiny.Uni;
 
 /** Shark AI compatible endpoints (tenant key). */
@@ -43,8 +44,10 @@ public class SharkAiResource {
     @Operation(summary = "Generate images (sync 200, or async: true -> 202 with a task)")
     public Uni<Response> generate(String body, @Context UriInfo uri,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        return idempotency.run(tenant.get(), idempotencyKey, "sharkai:generate", body,
-                () -> gateway.generate(tenant.get(), body, urls.base(uri)));
+        TenantPrincipal who = tenant.get(); // read now: the work may outlive the request (a hang-up)
+        String baseUrl = urls.base(uri);
+        return idempotency.run(who, idempotencyKey, "sharkai:generate", body, gateway.longestAnswer(),
+                () -> gateway.generate(who, body, baseUrl));
     }
 
     @GET

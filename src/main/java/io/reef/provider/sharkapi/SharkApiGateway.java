@@ -13,6 +13,7 @@ import io.reef.common.Json;
 import io.reef.common.Money;
 import io.reef.common.ReefClock;
 import io.reef.job.AdmissionRequest;
+import io.reef.job.JobStatus;
 import io.reef.job.JobView;
 import io.reef.provider.JobSteps;
 import io.reef.provider.ProviderAdapter;
@@ -53,6 +54,11 @@ public class SharkApiGateway implements ProviderAdapter {
         return SharkApiUpstream.PROVIDER;
     }
 
+    /** The longest a generate can take to answer: the submit's timeout and the upstream-id record, with margin. */
+    public java.time.Duration longestAnswer() {
+        return java.time.Duration.ofMinutes(1);
+    }
+
     public Uni<Response> generate(TenantPrincipal who, String rawBody, String baseUrl) {
         SharkApiRequest request = SharkApiRequest.of(Json.parseObject(mapper, rawBody, settings.maxBodyBytes()));
         AdmissionRequest admit = new AdmissionRequest(who, provider(), request.mode(),
@@ -64,7 +70,7 @@ public class SharkApiGateway implements ProviderAdapter {
 
     public Uni<Response> status(TenantPrincipal who, String publicId, String baseUrl) {
         return jobs.owned(publicId, who.tenantId(), provider())
-                .flatMap(job -> jobs.tenantPoll(job, this::pollAndSettle))
+                .flatMap(job -> jobs.tenantPoll(job, this::pollAndSettle, this::finishedJob))
                 .map(settled -> Response.ok(rewrite(settled.body(), settled.job(), baseUrl), MediaType.APPLICATION_JSON_TYPE)
                         .build());
     }
@@ -86,6 +92,25 @@ public class SharkApiGateway implements ProviderAdapter {
     /** Polls the job upstream and applies its status. */
     private Uni<JobSteps.Settled> pollAndSettle(JobView job) {
         return jobs.settle(provider(), job, upstream.job(job.upstreamId()), statuses::of);
+    }
+
+    /**
+     * A finished job Reef stored no provider body for (it expired the job itself, or the job ended
+     * before bodies were stored), in the shape of a SharkAPI job status.
+     */
+    private ObjectNode finishedJob(JobView job) {
+        ObjectNode body = mapper.createObjectNode();
+        body.put("job_id", job.upstreamId());
+        body.put("status", switch (job.status()) {
+            case COMPLETED -> "complete";
+            case MODERATED -> "moderated";
+            case CANCELLED -> "cancelled";
+            default -> "failed";
+        });
+        if (job.status() != JobStatus.COMPLETED && job.error() != null) {
+            body.putObject("error").put("message", job.error());
+        }
+        return body;
     }
 
     /** The provider's body as the tenant sees it: Reef's id and poll_url, the tenant's prices. */

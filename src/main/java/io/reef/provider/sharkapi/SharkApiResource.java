@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.reef.provider.Idempotency;
 import io.reef.provider.PublicUrls;
 import io.reef.tenant.CurrentTenant;
+import io.reef.tenant.TenantPrincipal;
 import io.smallrye.mutiny.Uni;
 
 /** SharkAPI compatible endpoints (tenant key). */
@@ -44,8 +45,10 @@ public class SharkApiResource {
     @Operation(summary = "Submit a generation job (202 + job_id)")
     public Uni<Response> generate(String body, @Context UriInfo uri,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
-        return idempotency.run(tenant.get(), idempotencyKey, "sharkapi:generate", body,
-                () -> gateway.generate(tenant.get(), body, urls.base(uri)));
+        TenantPrincipal who = tenant.get(); // read now: the work may outlive the request (a hang-up)
+        String baseUrl = urls.base(uri);
+        return idempotency.run(who, idempotencyKey, "sharkapi:generate", body, gateway.longestAnswer(),
+                () -> gateway.generate(who, body, baseUrl));
     }
 
     @GET
