@@ -1,7 +1,9 @@
 package io.reef.tenant;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 
 import org.jboss.logging.Logger;
 
@@ -15,7 +17,8 @@ public class AdminTokenCheck {
 
     private static final Logger LOG = Logger.getLogger(AdminTokenCheck.class);
 
-    void onStart(@Observes StartupEvent event, AdminConfig config, LaunchMode mode) {
+    /** Runs before every other start-up observer (e.g. the dev demo tenant, which logs a key). */
+    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event, AdminConfig config, LaunchMode mode) {
         AdminTokenRule.refusal(mode, ConfigUtils.getProfiles(), config.token()).ifPresent(why -> {
             LOG.error(why); // one clear line before Quarkus prints the start-up failure
             throw new IllegalStateException(why);

@@ -30,7 +30,7 @@ class ManagementInterfaceTest {
     }
 
     @Test
-    void theManagementPortServesHealthMetricsWithTenantMoneyAndOpenApi() {
+    void theManagementPortServesHealthMetricsWithTenantMoneyOpenApiAndSwaggerUi() {
         var t = Api.newTenant("10", "month");
         tenant(t.key()).body(Map.of("model", "m", "prompt", "p")).post("/api/v1/images/generations").then().statusCode(200);
 
@@ -39,5 +39,6 @@ class ManagementInterfaceTest {
         Management.management().get("/q/metrics").then().statusCode(200)
                 .body(containsString("reef_charges_total{provider=\"sharkai\",tenant=\"" + t.id() + "\"}"));
         Management.management().get("/q/openapi").then().statusCode(200).body(containsString("/reef/admin/v1/tenants"));
+        Management.management().get("/q/swagger-ui/").then().statusCode(200);
     }
 }

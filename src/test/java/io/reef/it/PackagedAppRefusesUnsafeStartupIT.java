@@ -68,6 +68,7 @@ class PackagedAppRefusesUnsafeStartupIT {
                 List.of("-Dquarkus.profile=dev", "-Dreef.embedded-postgres.enabled=false"));
         assertOneReason(output, "the 'dev' configuration profile is active in the packaged application");
         assertFalse(output.contains(GOOD_TOKEN), "the token must not be logged");
+        assertFalse(output.contains("Demo tenant"), "refused before the dev demo tenant (and its key) is created");
     }
 
     @Test
