@@ -2,7 +2,7 @@
 """Samples one process (and the whole machine) from /proc until stopped; stdlib only.
 
     procmon.py --pid PID --out samples.csv [--interval 1] \
-               [--metrics http://127.0.0.1:8080/q/metrics --metrics-out metrics.csv --metrics-interval 2]
+               [--metrics http://127.0.0.1:9000/q/metrics --metrics-out metrics.csv --metrics-interval 2]
 
 samples.csv: t_ms, cpu_ticks (utime+stime of PID), rss_kb (VmRSS), threads, machine_busy_ticks,
 machine_total_ticks (from /proc/stat, all cores), group_ticks (utime+stime summed over every process

@@ -42,6 +42,7 @@ COOLDOWN=${COOLDOWN:-3}                              # pause between runs, s
 PRIME_SECONDS=${PRIME_SECONDS:-150}                  # unmeasured JIT warm-up of Reef per scenario (0: none)
 PRIME_RATE=${PRIME_RATE:-400}                        # ... at this rate, req/s
 REEF_PORT=${REEF_PORT:-8080}
+REEF_MGMT_PORT=${REEF_MGMT_PORT:-9000}                # Reef's management interface (health, metrics)
 STUB_PORT=${STUB_PORT:-18080}                        # nginx fixed-body stub
 PROXY_PORT=${PROXY_PORT:-18081}                      # nginx reverse proxy -> stub
 CAP_STUB_PORT=${CAP_STUB_PORT:-18082}                # stateful Java stub (capacity only)
@@ -55,7 +56,7 @@ PG_USER=${PG_USER:-reef_bench}
 PG_PASSWORD=${PG_PASSWORD:-reef_bench_pw}
 SKIP_BUILD=${SKIP_BUILD:-0}                          # 1: use the existing jar even if stale
 KEEP_PG=${KEEP_PG:-0}                                # 1: leave PostgreSQL running if we started it
-ADMIN_TOKEN=bench-admin
+ADMIN_TOKEN=$(python3 -c 'import secrets; print(secrets.token_hex(32))')   # Reef refuses short tokens
 
 # One run at a time: two runs would share the ports, the CPU and the reef_bench database.
 exec 9>/tmp/reef-bench.lock
@@ -175,8 +176,8 @@ ensure_tools() {
   if [[ "$SKIP_CAPACITY" != 1 && "$(ulimit -n)" -lt $((CAPACITY_USERS + 2048)) ]]; then
     log "WARNING: open files limit $(ulimit -n) is low for $CAPACITY_USERS open requests"
   fi
-  for port in "$REEF_PORT" "$STUB_PORT" "$PROXY_PORT" "$CAP_STUB_PORT"; do
-    port_free "$port" || die "port $port is already in use (set REEF_PORT/STUB_PORT/PROXY_PORT/CAP_STUB_PORT)"
+  for port in "$REEF_PORT" "$REEF_MGMT_PORT" "$STUB_PORT" "$PROXY_PORT" "$CAP_STUB_PORT"; do
+    port_free "$port" || die "port $port is already in use (set REEF_PORT/REEF_MGMT_PORT/STUB_PORT/PROXY_PORT/CAP_STUB_PORT)"
   done
 }
 
@@ -263,14 +264,14 @@ start_reef() { # start_reef NAME SHARKAI_URL SHARKAPI_URL RECONCILER [extra -D..
     QUARKUS_DATASOURCE_USERNAME="$PG_USER" QUARKUS_DATASOURCE_PASSWORD="$PG_PASSWORD" \
     REEF_ADMIN_TOKEN="$ADMIN_TOKEN" \
     java "-Xmx$REEF_XMX" $REEF_JAVA_OPTS \
-      "-Dquarkus.http.port=$REEF_PORT" \
+      "-Dquarkus.http.port=$REEF_PORT" "-Dquarkus.management.port=$REEF_MGMT_PORT" \
       "-Dquarkus.rest-client.sharkai.url=$sharkai" "-Dquarkus.rest-client.sharkapi.url=$sharkapi" \
       -Dreef.providers.sharkai.api-key=x -Dreef.providers.sharkapi.api-key=x \
       "-Dreef.reconciler.enabled=$reconciler" \
       ${POLL_REUSE:+"-Dquarkus.cache.caffeine.\"poll-answers\".expire-after-write=$POLL_REUSE"} "$@" \
       -jar "$REEF_JAR"
   REEF_PID=$BG_PID
-  wait_http "http://127.0.0.1:$REEF_PORT/q/health/ready" 180 "$REEF_PID" \
+  wait_http "http://127.0.0.1:$REEF_MGMT_PORT/q/health/ready" 180 "$REEF_PID" \
     || { tail -40 "$LOGS/reef-$name.log" >&2; die "Reef did not become ready (see $LOGS/reef-$name.log)"; }
   log "Reef ($name) on 127.0.0.1:$REEF_PORT (pid $REEF_PID, -Xmx$REEF_XMX, reconciler.enabled=$reconciler)"
 }
@@ -338,7 +339,7 @@ start_procmon() { # start_procmon NAME [metrics]: samples Reef (and the machine)
   local name=$1 metrics=${2:-}
   local args=(--pid "$REEF_PID" --out "$RUN_DIR/$name.procmon.csv" --interval 1)
   if [[ -n "$metrics" ]]; then
-    args+=(--metrics "http://127.0.0.1:$REEF_PORT/q/metrics" --metrics-out "$RUN_DIR/$name.metrics.csv" --metrics-interval 2)
+    args+=(--metrics "http://127.0.0.1:$REEF_MGMT_PORT/q/metrics" --metrics-out "$RUN_DIR/$name.metrics.csv" --metrics-interval 2)
   fi
   start_bg "$LOGS/procmon-$name.log" python3 "$BENCH_DIR/procmon.py" "${args[@]}"
   PROCMON_PID=$BG_PID

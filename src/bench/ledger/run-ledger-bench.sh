@@ -15,6 +15,8 @@ PER_TENANT=${PER_TENANT:-1000}
 DURATION=${DURATION:-15s}
 CONNECTIONS=${CONNECTIONS:-16}
 PORT=${PORT:-8090}
+MGMT_PORT=${MGMT_PORT:-9090}   # Reef's management interface (health)
+ADMIN_TOKEN=$(python3 -c 'import secrets; print(secrets.token_hex(32))')   # Reef refuses short tokens
 DB=reef_ledger_bench
 out=$(mktemp -d)
 reef_pid=""
@@ -35,12 +37,12 @@ fi
 
 start_reef() {
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:5432/$DB" QUARKUS_DATASOURCE_USERNAME=reef \
-  QUARKUS_DATASOURCE_PASSWORD=reef REEF_ADMIN_TOKEN=bench-admin \
-    java -Xmx512m -Dquarkus.http.port=$PORT -Dreef.reconciler.enabled=false -Dquarkus.log.level=WARN \
+  QUARKUS_DATASOURCE_PASSWORD=reef REEF_ADMIN_TOKEN="$ADMIN_TOKEN" \
+    java -Xmx512m -Dquarkus.http.port=$PORT -Dquarkus.management.port=$MGMT_PORT -Dreef.reconciler.enabled=false -Dquarkus.log.level=WARN \
     -jar "$jar" > "$out/reef.log" 2>&1 &
   reef_pid=$!
   for _ in $(seq 1 120); do
-    curl -sf "localhost:$PORT/q/health/ready" >/dev/null && return 0
+    curl -sf "localhost:$MGMT_PORT/q/health/ready" >/dev/null && return 0
     sleep 0.5
   done
   echo "Reef did not start; see $out/reef.log" >&2; exit 1
@@ -90,12 +92,12 @@ hold "hold step (SQL), one hot tenant, 8 clients" 1 8 >> "$results"
 admin_tenant=$(PGPASSWORD=reef psql -tA -h localhost -U reef -d $DB -c "SELECT md5('tenant1')::uuid")
 t1=$(date +%s%N)
 for _ in $(seq 1 20); do
-  curl -sf -H 'Authorization: Bearer bench-admin' \
+  curl -sf -H "Authorization: Bearer $ADMIN_TOKEN" \
     "localhost:$PORT/reef/admin/v1/ledger?tenant=$admin_tenant&from=$from&limit=1000" >/dev/null
 done
 echo "| GET /reef/admin/v1/ledger?tenant=..&limit=1000 (sequential x20) | | avg $(( ($(date +%s%N) - t1) / 20000000 )) ms | | | | |" >> "$results"
 t1=$(date +%s%N)
-rows=$(curl -sf -H 'Authorization: Bearer bench-admin' -H 'Accept: text/csv' \
+rows=$(curl -sf -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Accept: text/csv' \
   "localhost:$PORT/reef/admin/v1/ledger?from=$from" | wc -l)
 echo "| CSV statement, all tenants, 90 days ($((rows - 1)) lines) | | $(( ($(date +%s%N) - t1) / 1000000 )) ms total | | | | |" >> "$results"
 

@@ -9,8 +9,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The base of every URL Reef hands to tenants ({@code polling_url}, {@code cancel_url},
- * {@code poll_url}): {@code reef.public-base-url} when set, else the request's own base
- * (which honours X-Forwarded-* via quarkus.http.proxy settings).
+ * {@code poll_url}): {@code reef.public-base-url} when set, else the request's own base. Quarkus
+ * rewrites that base from Forwarded / X-Forwarded-* only for connections from
+ * {@code quarkus.http.proxy.trusted-proxies} (default: nobody; see application.properties).
  */
 @ApplicationScoped
 public class PublicUrls {

@@ -1,25 +1,27 @@
 package io.reef.tenant;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigUtils;
 
-/** Outside dev mode Reef refuses to start without an operator token. */
+/** Refuses to start without a real operator token, or with the dev profile outside dev mode (see {@link AdminTokenRule}). */
 @ApplicationScoped
 public class AdminTokenCheck {
 
     private static final Logger LOG = Logger.getLogger(AdminTokenCheck.class);
 
-    void onStart(@Observes StartupEvent event, AdminConfig config, LaunchMode mode) {
-        if (mode != LaunchMode.DEVELOPMENT && config.token().map(String::isBlank).orElse(true)) {
-            String why = "REEF_ADMIN_TOKEN (reef.admin.token) is not set: "
-                    + "Reef refuses to start without an operator token outside dev mode.";
+    /** Runs before every other start-up observer (e.g. the dev demo tenant, which logs a key). */
+    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event, AdminConfig config, LaunchMode mode) {
+        AdminTokenRule.refusal(mode, ConfigUtils.getProfiles(), config.token()).ifPresent(why -> {
             LOG.error(why); // one clear line before Quarkus prints the start-up failure
             throw new IllegalStateException(why);
-        }
+        });
     }
 }

@@ -1,7 +1,6 @@
 package io.reef.job;
 
 import static io.reef.support.Api.tenant;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,6 +21,7 @@ import io.reef.simulator.Behaviour;
 import io.reef.simulator.Provider;
 import io.reef.simulator.Simulator;
 import io.reef.support.Api;
+import io.reef.support.Management;
 import io.reef.support.Db;
 import io.reef.support.Eventually;
 
@@ -73,7 +73,7 @@ class ReconcilerTest {
         clock.shift(Duration.ofMinutes(5)); // past timeout (30 s) + grace (60 s)
         Eventually.until("the job expires", Duration.ofSeconds(10), () -> "expired".equals(db.jobStatus(id)));
         tenant(t.key()).get("/reef/v1/me").then().body("quota.held_usd", equalTo(0)).body("quota.spent_usd", equalTo(0));
-        given().get("/q/metrics").then().body(containsString("reef_jobs_expired_total{provider=\"sharkai\"}"));
+        Management.management().get("/q/metrics").then().body(containsString("reef_jobs_expired_total{provider=\"sharkai\"}"));
 
         simulator.finishNow(Provider.SHARK_AI, db.upstreamId(id));
         Eventually.until("the late completion is charged", Duration.ofSeconds(10), () -> "completed".equals(db.jobStatus(id)));

@@ -10,7 +10,7 @@ import io.restassured.specification.RequestSpecification;
 /** RestAssured helpers for the operator and tenant sides of Reef's API. */
 public final class Api {
 
-    public static final String ADMIN_TOKEN = "test-admin-token";
+    public static final String ADMIN_TOKEN = "reef-suite-operator-token-4f9c2a7e1b6d8305";
 
     private Api() {
     }

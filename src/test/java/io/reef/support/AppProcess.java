@@ -18,7 +18,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * Another Reef replica: the packaged application (target/quarkus-app) started as a separate JVM
  * process against the same PostgreSQL as the test's own instance, with that instance's simulator
- * as its upstream. {@link #kill()} is a real {@code kill -9}.
+ * as its upstream. Its management interface (health, metrics) listens on {@code port + 1000}.
+ * {@link #kill()} is a real {@code kill -9}.
  */
 public final class AppProcess implements AutoCloseable {
 
@@ -41,6 +42,7 @@ public final class AppProcess implements AutoCloseable {
                 "-Xmx256m", "-XX:+UseSerialGC",
                 "-Dquarkus.profile=test",
                 "-Dquarkus.http.port=" + port,
+                "-Dquarkus.management.port=" + managementPort(port),
                 "-Dreef.embedded-postgres.enabled=false",
                 "-Dquarkus.datasource.jdbc.url=" + config.getValue("quarkus.datasource.jdbc.url", String.class),
                 "-Dquarkus.datasource.username=" + config.getValue("quarkus.datasource.username", String.class),
@@ -69,6 +71,15 @@ public final class AppProcess implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
+    /** Health and metrics of this replica (its management interface). */
+    public String managementUrl() {
+        return "http://localhost:" + managementPort(port);
+    }
+
+    private static int managementPort(int port) {
+        return port + 1000;
+    }
+
     /** kill -9: no shutdown hooks, no graceful drain. */
     public void kill() {
         process.destroyForcibly();
@@ -93,7 +104,7 @@ public final class AppProcess implements AutoCloseable {
                         + "; see target/it-instance-" + port + ".out");
             }
             try {
-                HttpResponse<Void> r = client.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+                HttpResponse<Void> r = client.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) {
                     return;

@@ -1,7 +1,6 @@
 package io.reef.provider.sharkai;
 
 import static io.reef.support.Api.tenant;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
@@ -21,6 +20,7 @@ import io.reef.simulator.Operation;
 import io.reef.simulator.Provider;
 import io.reef.simulator.Simulator;
 import io.reef.support.Api;
+import io.reef.support.Management;
 import io.reef.support.NoReconciler;
 import io.reef.support.Db;
 
@@ -70,7 +70,7 @@ class SharkAiUpstreamFailureTest {
                     .then().statusCode(503).header("Retry-After", notNullValue())
                     .body("error.type", equalTo("upstream_unavailable"));
         }
-        given().get("/q/metrics").then().statusCode(200)
+        Management.management().get("/q/metrics").then().statusCode(200)
                 .body(containsString("reef_upstream_account_alerts_total{provider=\"sharkai\",status=\"402\"}"))
                 .body(containsString("reef_upstream_account_alerts_total{provider=\"sharkai\",status=\"403\"}"));
         assertNothingHeldOrCharged(t);

@@ -1,7 +1,6 @@
 package io.reef.provider.sharkapi;
 
 import static io.reef.support.Api.tenant;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -27,6 +26,7 @@ import io.reef.simulator.Outcome;
 import io.reef.simulator.Provider;
 import io.reef.simulator.Simulator;
 import io.reef.support.Api;
+import io.reef.support.Management;
 import io.reef.support.Concurrently;
 import io.reef.support.Db;
 import io.reef.support.Eventually;
@@ -173,7 +173,7 @@ class SharkApiGenerationTest {
         Eventually.until("complete", Duration.ofSeconds(5),
                 () -> "complete".equals(tenant(t.key()).get(JOBS + id).then().extract().path("status")));
         tenant(t.key()).get("/reef/v1/me").then().body("quota.spent_usd", equalTo(0.02f));
-        given().get("/q/metrics").then().body(containsString("reef_upstream_unparseable_cost_total{provider=\"sharkapi\"}"));
+        Management.management().get("/q/metrics").then().body(containsString("reef_upstream_unparseable_cost_total{provider=\"sharkapi\"}"));
     }
 
     @Test

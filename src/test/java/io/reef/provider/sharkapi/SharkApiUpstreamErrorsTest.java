@@ -1,7 +1,6 @@
 package io.reef.provider.sharkapi;
 
 import static io.reef.support.Api.tenant;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,6 +17,7 @@ import io.reef.simulator.Operation;
 import io.reef.simulator.Provider;
 import io.reef.simulator.Simulator;
 import io.reef.support.Api;
+import io.reef.support.Management;
 import io.reef.support.Db;
 import io.restassured.response.ValidatableResponse;
 
@@ -62,7 +62,7 @@ class SharkApiUpstreamErrorsTest {
     void upstream402And403AreTheResellersProblem503AndAnAlertNeverTheTenants402() {
         submitWith(402).statusCode(503).body("error.type", equalTo("upstream_unavailable"));
         submitWith(403).statusCode(503).body("error.type", equalTo("upstream_unavailable"));
-        given().get("/q/metrics").then()
+        Management.management().get("/q/metrics").then()
                 .body(containsString("reef_upstream_account_alerts_total{provider=\"sharkapi\",status=\"402\"}"))
                 .body(containsString("reef_upstream_account_alerts_total{provider=\"sharkapi\",status=\"403\"}"));
     }
