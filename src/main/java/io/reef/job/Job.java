@@ -46,6 +46,14 @@ public class Job extends PanacheEntityBase {
     public Instant leaseUntil;
     public int pollCount;
 
+    /** A hold moves one way: open -> posted or open -> voided, once (the database enforces it too). */
+    void settleHold(HoldState settled) {
+        if (holdState != HoldState.OPEN || settled == HoldState.OPEN) {
+            throw new IllegalStateException("hold of job " + publicId + " is " + holdState + ", cannot become " + settled);
+        }
+        holdState = settled;
+    }
+
     HeldJob held() {
         return new HeldJob(id, tenantId, provider, model, holdMicros, holdState == HoldState.OPEN);
     }
