@@ -20,10 +20,11 @@ public final class Money {
     private static final long BASIS_POINTS = 10_000L;
     private static final Pattern DOLLARS = Pattern.compile("\\$(\\d{1,9})(\\.\\d{1,6})?");
     /**
-     * The largest amount a provider may report, in micro-dollars: just under $1,000,000,000, the
-     * most a SharkAPI dollar string may carry (nine integer digits). Anything larger is unreadable.
+     * The largest amount a provider may report for one job, in micro-dollars ($1,000,000): anything
+     * larger is unreadable (an operator alert, never a charge). It also keeps the tenant's price
+     * within a long at every markup Reef allows (at most 10,000 %).
      */
-    public static final long MAX_PROVIDER_MICROS = 999_999_999_999_999L;
+    public static final long MAX_PROVIDER_MICROS = 1_000_000L * MICROS_PER_USD;
     private static final BigDecimal MAX_CREDIT = BigDecimal.valueOf(MAX_PROVIDER_MICROS, 2);
 
     private Money() {
@@ -54,12 +55,19 @@ public final class Money {
         return plain(BigDecimal.valueOf(micros, 2));
     }
 
-    /** Strictly parses a SharkAPI dollar string such as {@code "$0.02"}; anything else throws. */
+    /**
+     * Strictly parses a SharkAPI dollar string such as {@code "$0.02"}; anything else, or an amount
+     * above {@link #MAX_PROVIDER_MICROS}, throws.
+     */
     public static long parseDollars(String text) {
         if (text == null || !DOLLARS.matcher(text).matches()) {
             throw new UnparseableAmountException("not a dollar amount: " + (text == null ? "null" : '"' + text + '"'));
         }
-        return new BigDecimal(text.substring(1)).movePointRight(6).longValueExact();
+        long micros = new BigDecimal(text.substring(1)).movePointRight(6).longValueExact();
+        if (micros > MAX_PROVIDER_MICROS) {
+            throw new UnparseableAmountException("amount too large: " + text);
+        }
+        return micros;
     }
 
     /** Micro-dollars as a SharkAPI dollar string: at least two decimals ("$0.02"), more when needed ("$0.0115"). */

@@ -16,7 +16,8 @@ import io.reef.job.Observation;
  * SharkAPI job bodies in the common job model. The provider does not document its status body,
  * so this is tolerant: a job is charged only when {@code status} is {@code complete} and an
  * {@code image_url} is present, at its final cost when the body carries one ({@code cost},
- * {@code final_cost} or {@code actual_cost}), else its {@code estimated_cost}. {@code failed},
+ * {@code final_cost} or {@code actual_cost}), else its {@code estimated_cost} (unless that is "$0.00",
+ * which is no estimate: then the job's expected cost). {@code failed},
  * {@code moderated} (and {@code error}, {@code cancelled}, {@code rejected}, {@code expired}) end
  * it uncharged. Anything else, including {@code complete} without an image yet, is still running.
  */
@@ -107,7 +108,9 @@ public class SharkApiStatuses {
     private Observation completed(ObjectNode job) {
         String field = finalCostField(job);
         Long cost = costMicros(job, field != null ? field : "estimated_cost");
-        return cost != null ? Observation.completed(cost) : Observation.completedWithUnreadableCost();
+        // without a final cost, an estimate of "$0.00" is no estimate (see expectedCostReplacing)
+        boolean known = cost != null && (field != null || cost > 0);
+        return known ? Observation.completed(cost) : Observation.completedWithUnreadableCost();
     }
 
     private static boolean hasImage(ObjectNode job) {
