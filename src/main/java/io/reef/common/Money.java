@@ -1,6 +1,7 @@
 package io.reef.common;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.regex.Pattern;
 
@@ -18,16 +19,35 @@ public final class Money {
     private static final BigDecimal CREDIT_MICROS = BigDecimal.valueOf(MICROS_PER_CREDIT);
     private static final long BASIS_POINTS = 10_000L;
     private static final Pattern DOLLARS = Pattern.compile("\\$(\\d{1,9})(\\.\\d{1,6})?");
+    /**
+     * The largest amount a provider may report for one job, in micro-dollars ($1,000,000): anything
+     * larger is unreadable (an operator alert, never a charge). It also keeps the tenant's price
+     * within a long at every markup Reef allows (at most 10,000 %).
+     */
+    public static final long MAX_PROVIDER_MICROS = 1_000_000L * MICROS_PER_USD;
+    private static final BigDecimal MAX_CREDIT = BigDecimal.valueOf(MAX_PROVIDER_MICROS, 2);
 
     private Money() {
     }
 
-    /** Shark AI credit (possibly fractional) to micro-dollars, rounding half-up. */
+    /**
+     * Shark AI credit (possibly fractional) to micro-dollars, rounding half-up. A negative credit,
+     * or one above {@link #MAX_PROVIDER_MICROS}, throws {@link UnparseableAmountException}.
+     */
     public static long creditToMicros(BigDecimal credit) {
         if (credit.signum() < 0) {
-            throw new UnparseableAmountException("negative credit: " + credit.toPlainString());
+            throw new UnparseableAmountException("negative credit: " + abbreviated(credit));
+        }
+        // compared before scaling: a credit like 1e1000000 must not be expanded digit by digit
+        if (credit.compareTo(MAX_CREDIT) > 0) {
+            throw new UnparseableAmountException("credit too large: " + abbreviated(credit));
         }
         return credit.multiply(CREDIT_MICROS).setScale(0, RoundingMode.HALF_UP).longValueExact();
+    }
+
+    /** An amount for a log line: scientific notation, at most a few significant digits. */
+    private static String abbreviated(BigDecimal amount) {
+        return amount.round(new MathContext(6)).toString();
     }
 
     /** Micro-dollars as Shark AI credit, exact (two decimals at most), e.g. 460 or 460.5. */
@@ -35,12 +55,19 @@ public final class Money {
         return plain(BigDecimal.valueOf(micros, 2));
     }
 
-    /** Strictly parses a SharkAPI dollar string such as {@code "$0.02"}; anything else throws. */
+    /**
+     * Strictly parses a SharkAPI dollar string such as {@code "$0.02"}; anything else, or an amount
+     * above {@link #MAX_PROVIDER_MICROS}, throws.
+     */
     public static long parseDollars(String text) {
         if (text == null || !DOLLARS.matcher(text).matches()) {
             throw new UnparseableAmountException("not a dollar amount: " + (text == null ? "null" : '"' + text + '"'));
         }
-        return new BigDecimal(text.substring(1)).movePointRight(6).longValueExact();
+        long micros = new BigDecimal(text.substring(1)).movePointRight(6).longValueExact();
+        if (micros > MAX_PROVIDER_MICROS) {
+            throw new UnparseableAmountException("amount too large: " + text);
+        }
+        return micros;
     }
 
     /** Micro-dollars as a SharkAPI dollar string: at least two decimals ("$0.02"), more when needed ("$0.0115"). */

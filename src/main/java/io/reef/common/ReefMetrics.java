@@ -50,6 +50,17 @@ public class ReefMetrics {
         registry.counter("reef.upstream.unparseable.cost", "provider", provider).increment();
     }
 
+    /** A charge larger than its job's hold (by this much): an operator alert. */
+    public void chargeOverHold(String provider, long overMicros) {
+        registry.counter("reef.charges.over.hold", "provider", provider).increment();
+        registry.counter("reef.charges.over.hold.micros", "provider", provider).increment(overMicros);
+    }
+
+    /** A hold re-sized by the provider's estimate past the tenant's quota limit: an operator alert. */
+    public void holdResizedPastLimit(String provider) {
+        registry.counter("reef.holds.resized.past.limit", "provider", provider).increment();
+    }
+
     /** On every upstream call: the timer is built once per (provider, operation, outcome), then reused. */
     public void upstreamCall(String provider, String operation, String outcome, Duration elapsed) {
         upstreamTimers.computeIfAbsent(provider + '|' + operation + '|' + outcome, k -> Timer.builder("reef.upstream.latency")

@@ -51,6 +51,14 @@ public class Job extends PanacheEntityBase {
     @Basic(fetch = FetchType.LAZY) // read only to answer a finished job, not with every list of jobs
     public String terminalBody;
 
+    /** A hold moves one way: open -> posted or open -> voided, once (the database enforces it too). */
+    void settleHold(HoldState settled) {
+        if (holdState != HoldState.OPEN || settled == HoldState.OPEN) {
+            throw new IllegalStateException("hold of job " + publicId + " is " + holdState + ", cannot become " + settled);
+        }
+        holdState = settled;
+    }
+
     HeldJob held() {
         return new HeldJob(id, tenantId, provider, model, holdMicros, holdState == HoldState.OPEN);
     }

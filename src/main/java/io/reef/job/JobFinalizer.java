@@ -13,6 +13,8 @@ import io.reef.common.ReefClock;
 import io.reef.common.Sql;
 import io.reef.ledger.HeldJob;
 import io.reef.ledger.Holds;
+import io.reef.ledger.LedgerKind;
+import io.reef.ledger.OvershootAlerts;
 import io.reef.ledger.ReactivePg;
 import io.smallrye.mutiny.Uni;
 import io.vertx.sqlclient.Tuple;
@@ -33,10 +35,13 @@ public class JobFinalizer {
     private final ReefClock clock;
     private final java.time.Duration latePollInterval;
     private final ReactivePg pg;
+    private final OvershootAlerts overshoots;
 
-    public JobFinalizer(EntityManager em, Holds holds, ReefClock clock, ReconcilerConfig config, ReactivePg pg) {
+    public JobFinalizer(EntityManager em, Holds holds, ReefClock clock, ReconcilerConfig config, ReactivePg pg,
+            OvershootAlerts overshoots) {
         this.em = em;
         this.pg = pg;
+        this.overshoots = overshoots;
         this.holds = holds;
         this.clock = clock;
         this.latePollInterval = config.latePollInterval();
@@ -75,12 +80,17 @@ public class JobFinalizer {
     /**
      * The upstream accepted the job: remember its id so anyone can poll it from now on, and, when
      * the provider quoted its own expected cost, re-size the hold to it (no quota check: the job is
-     * already admitted).
+     * already admitted; a re-size past the tenant's limit is an operator alert). Like
+     * {@link #recordUpstreamId}, a row that is not this job's (lost in a crash, its numeric id
+     * handed out again) fails the write.
      */
     @Transactional
-    public JobView submitted(long jobId, String upstreamId, Observation observation, Instant firstPollAt,
+    public JobView submitted(JobView submittedJob, String upstreamId, Observation observation, Instant firstPollAt,
             Long providerExpectedCostMicros) {
-        Job job = lock(jobId);
+        Job job = lock(submittedJob.id());
+        if (!job.publicId.equals(submittedJob.publicId())) {
+            throw new IllegalStateException("job row " + submittedJob.publicId() + " not found");
+        }
         if (providerExpectedCostMicros != null) {
             resizeHold(job, providerExpectedCostMicros);
         }
@@ -95,9 +105,11 @@ public class JobFinalizer {
 
     private void resizeHold(Job job, long newExpectedCostMicros) {
         long newHold = job.view().priceFor(newExpectedCostMicros);
-        if (job.holdState == HoldState.OPEN) {
-            holds.resize(job.held(), newHold);
+        long oldHold = job.holdMicros;
+        Holds.Exposure exposure = holds.resize(job.held(), newHold, clock.now());
+        if (exposure != null) {
             job.holdMicros = newHold;
+            overshoots.checkResize(job.publicId, job.tenantId, job.provider, oldHold, newHold, exposure);
         }
         job.expectedCostMicros = newExpectedCostMicros;
     }
@@ -123,7 +135,7 @@ public class JobFinalizer {
                 end(job, JobStatus.COMPLETED, null, now, null);
                 job.terminalBody = observation.providerBody();
                 charge(job, observation, now);
-                LOG.warnf("Late completion of expired job %s (tenant %s): charged %d micro-USD", job.publicId,
+                LOG.warnf("Late completion of expired job %s (tenant %s): a late charge of %d micro-USD", job.publicId,
                         job.tenantId, job.priceMicros);
             } else if (job.status == JobStatus.EXPIRED) {
                 job.nextPollAt = null; // the provider ended it too: nothing left to watch
@@ -136,7 +148,7 @@ public class JobFinalizer {
             charge(job, observation, now);
         } else {
             HeldJob held = job.held();
-            job.holdState = HoldState.VOIDED;
+            job.settleHold(HoldState.VOIDED);
             // an expired job is still watched for a late completion, which is then charged once
             end(job, next, observation.error(), now, next == JobStatus.EXPIRED ? now.plus(latePollInterval) : null);
             em.flush();
@@ -145,17 +157,26 @@ public class JobFinalizer {
         return job.view();
     }
 
-    /** Posts the charge; last in the transaction, so the tenant row is locked only until the commit. */
+    /**
+     * Charges a completed job; last in the transaction, so the tenant row is locked only until the
+     * commit. An open hold is posted; a hold already voided (the job expired, then completed) stays
+     * voided, and the job gets a late charge instead.
+     */
     private void charge(Job job, Observation observation, Instant now) {
         // an unreadable cost was already alerted on by the provider mapping: charge the expectation
         long cost = observation.costMicros() != null ? observation.costMicros() : job.expectedCostMicros;
         long price = job.view().priceFor(cost);
+        LedgerKind kind = job.holdState == HoldState.VOIDED ? LedgerKind.LATE_CHARGE : LedgerKind.CHARGE;
         HeldJob held = job.held();
         job.costMicros = cost;
         job.priceMicros = price;
-        job.holdState = HoldState.POSTED;
+        if (kind == LedgerKind.CHARGE) {
+            job.settleHold(HoldState.POSTED);
+        }
         em.flush();
-        holds.post(held, cost, price, now);
+        if (holds.post(held, cost, price, now, kind)) {
+            overshoots.checkCharge(job.publicId, job.tenantId, job.provider, job.holdMicros, price, kind);
+        }
     }
 
     private static void end(Job job, JobStatus status, String error, Instant now, Instant nextPollAt) {

@@ -98,9 +98,16 @@ public class Holds {
             """;
 
     private static final String INSERT_CHARGE = """
-            INSERT INTO ledger_entry (job_id, tenant_id, provider, model, cost_micros, price_micros, created_at)
-            VALUES (:job, :tenant, :provider, :model, :cost, :price, :now)
+            INSERT INTO ledger_entry (job_id, tenant_id, provider, model, cost_micros, price_micros, created_at, kind)
+            VALUES (:job, :tenant, :provider, :model, :cost, :price, :now, :kind)
             ON CONFLICT (job_id) DO NOTHING
+            """;
+
+    /** Moves an open hold by the difference and reads back the tenant's period spend + open holds, and its limit. */
+    private static final String RESIZE = """
+            UPDATE tenant SET held_micros = held_micros + :delta WHERE id = :tenant
+            RETURNING reef_spent_in_period(spent_period_start, spent_micros, quota_period, :now) + held_micros,
+                      quota_limit_micros
             """;
 
     private final EntityManager em;
@@ -153,9 +160,18 @@ public class Holds {
     public record Placement(Long jobId, HoldDecision decision) {
     }
 
-    /** Posts a completed job's charge: one ledger entry per job, ever. Returns false if already charged. */
+    /**
+     * Records a completed job's charge: one ledger entry per job, ever. A {@link LedgerKind#CHARGE}
+     * posts the job's open hold; a {@link LedgerKind#LATE_CHARGE} charges a job whose hold was
+     * already voided, leaving the hold alone. Either adds the price to the period spend. Returns
+     * false if the job was already charged.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean post(HeldJob job, long costMicros, long priceMicros, Instant now) {
+    public boolean post(HeldJob job, long costMicros, long priceMicros, Instant now, LedgerKind kind) {
+        if (job.holdOpen() != (kind == LedgerKind.CHARGE)) {
+            throw new IllegalStateException("job " + job.jobId() + ": a " + kind.wire() + " with its hold "
+                    + (job.holdOpen() ? "open" : "settled"));
+        }
         int inserted = em.createNativeQuery(INSERT_CHARGE)
                 .setParameter("job", job.jobId())
                 .setParameter("tenant", job.tenantId())
@@ -164,6 +180,7 @@ public class Holds {
                 .setParameter("cost", costMicros)
                 .setParameter("price", priceMicros)
                 .setParameter("now", Sql.at(now))
+                .setParameter("kind", kind.wire())
                 .executeUpdate();
         if (inserted == 0) {
             return false;
@@ -182,14 +199,28 @@ public class Holds {
         }
     }
 
-    /** Re-sizes an open hold to a better estimate (the job is already admitted: no quota check). */
+    /**
+     * Re-sizes an open hold to a better estimate (the job is already admitted: no quota check).
+     * Returns the tenant's period spend + open holds after the change and its limit, or null if
+     * nothing changed.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void resize(HeldJob job, long newHoldMicros) {
-        if (job.holdOpen() && newHoldMicros != job.holdMicros()) {
-            em.createNativeQuery("UPDATE tenant SET held_micros = held_micros + :delta WHERE id = :tenant")
-                    .setParameter("delta", newHoldMicros - job.holdMicros())
-                    .setParameter("tenant", job.tenantId())
-                    .executeUpdate();
+    public Exposure resize(HeldJob job, long newHoldMicros, Instant now) {
+        if (!job.holdOpen() || newHoldMicros == job.holdMicros()) {
+            return null;
+        }
+        Object[] row = (Object[]) em.createNativeQuery(RESIZE)
+                .setParameter("delta", newHoldMicros - job.holdMicros())
+                .setParameter("tenant", job.tenantId())
+                .setParameter("now", Sql.at(now))
+                .getSingleResult();
+        return new Exposure(Sql.longValue(row[0]), Sql.longValue(row[1]));
+    }
+
+    /** A tenant's period spend plus open holds, against its quota limit. */
+    public record Exposure(long spentAndHeldMicros, long limitMicros) {
+        public boolean overLimit() {
+            return spentAndHeldMicros > limitMicros;
         }
     }
 

@@ -12,7 +12,8 @@ import jakarta.persistence.Table;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
- * One charge: a completed job's upstream cost and the tenant's price, both in micro-dollars.
+ * One charge: a completed job's upstream cost and the tenant's price, both in micro-dollars, and
+ * whether it posted the job's hold or came late, after the hold was voided.
  * {@code job_id} is unique, so a job can be charged at most once whoever observes it.
  */
 @Entity
@@ -28,5 +29,7 @@ public class LedgerEntry extends PanacheEntityBase {
     public String model;
     public long costMicros;
     public long priceMicros;
+    /** {@code charge} or {@code late_charge} (see {@link LedgerKind}). */
+    public String kind;
     public Instant createdAt;
 }

@@ -25,12 +25,18 @@ public record StatementLine(long id, Instant createdAt, String tenantId, String 
                 marginUsd.toPlainString());
     }
 
+    /**
+     * What a spreadsheet may read as the start of a formula: {@code = + - @}, and a TAB or CR,
+     * which some spreadsheets skip before looking for one.
+     */
+    private static final String FORMULA_STARTS = "=+-@\t\r";
+
     /** RFC 4180 quoting; a leading formula character is neutralised for spreadsheets. */
     static String csvText(String value) {
         if (value == null) {
             return "";
         }
-        String v = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        String v = !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
         return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") || !v.equals(value)
                 ? '"' + v.replace("\"", "\"\"") + '"' : v;
     }

@@ -185,18 +185,19 @@ public class JobSteps {
 
     /**
      * Records the upstream id (and the provider's own expected cost, when it differs from Reef's).
-     * The usual case, a job that just started, is a single UPDATE.
+     * The usual case, a job that just started, is a single UPDATE; either way a failed write is
+     * retried, then alerted on with an answer that keeps the tenant's Idempotency-Key.
      */
     public Uni<JobView> submitted(JobView job, String upstreamId, Observation observation, Instant firstPollAt,
             Long providerExpectedCostMicros) {
-        if (providerExpectedCostMicros == null && !observation.status().terminal()) {
-            return finalizer.recordUpstreamId(job, upstreamId, observation.status(), firstPollAt)
-                    .onFailure().retry().withBackOff(RECORD_BACKOFF, RECORD_BACKOFF.multipliedBy(8)).atMost(RECORD_ATTEMPTS)
-                    .onFailure().transform(f -> unrecorded(job, upstreamId, f))
-                    .map(cache::put);
-        }
-        return Workers.run(() -> cache.put(finalizer.submitted(job.id(), upstreamId, observation, firstPollAt,
-                providerExpectedCostMicros)));
+        Uni<JobView> record = providerExpectedCostMicros == null && !observation.status().terminal()
+                ? finalizer.recordUpstreamId(job, upstreamId, observation.status(), firstPollAt)
+                : Workers.run(() -> finalizer.submitted(job, upstreamId, observation, firstPollAt,
+                        providerExpectedCostMicros));
+        return record
+                .onFailure().retry().withBackOff(RECORD_BACKOFF, RECORD_BACKOFF.multipliedBy(8)).atMost(RECORD_ATTEMPTS)
+                .onFailure().transform(f -> unrecorded(job, upstreamId, f))
+                .map(cache::put);
     }
 
     /**

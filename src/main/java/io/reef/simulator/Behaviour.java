@@ -1,6 +1,7 @@
 package io.reef.simulator;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Objects;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -21,6 +22,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param omitFinalCost when true a {@code complete} SharkAPI job carries no {@code cost} field at all (the
  *            gateway must fall back to {@code estimated_cost})
  * @param failureMessage error message of a failed task/job; {@code null} = the provider's default message
+ * @param finalCostFields the fields a {@code complete} SharkAPI job carries its final cost in (any of
+ *            {@code cost}, {@code final_cost}, {@code actual_cost}); default {@code cost} only
  */
 @RegisterForReflection
 public record Behaviour(
@@ -31,7 +34,8 @@ public record Behaviour(
         String estimatedCost,
         String finalCost,
         boolean omitFinalCost,
-        String failureMessage) {
+        String failureMessage,
+        List<String> finalCostFields) {
 
     /** Built-in default pending time, ms. */
     public static final long DEFAULT_PENDING_MILLIS = 200;
@@ -39,6 +43,8 @@ public record Behaviour(
     public static final long DEFAULT_RUNNING_MILLIS = 300;
     /** Built-in default Shark AI credit. */
     public static final BigDecimal DEFAULT_CREDIT = new BigDecimal("400");
+    /** The fields a SharkAPI job may carry its final cost in. */
+    public static final List<String> FINAL_COST_FIELDS = List.of("cost", "final_cost", "actual_cost");
 
     /** Validates the components. */
     public Behaviour {
@@ -47,6 +53,10 @@ public record Behaviour(
         }
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(credit, "credit");
+        finalCostFields = List.copyOf(finalCostFields);
+        if (finalCostFields.isEmpty() || !FINAL_COST_FIELDS.containsAll(finalCostFields)) {
+            throw new IllegalArgumentException("finalCostFields must be some of " + FINAL_COST_FIELDS);
+        }
     }
 
     /** The built-in default: pending 200 ms, running 300 ms, completes, credit 400, list prices. */
@@ -69,7 +79,8 @@ public record Behaviour(
                 .estimatedCost(estimatedCost)
                 .finalCost(finalCost)
                 .omitFinalCost(omitFinalCost)
-                .failureMessage(failureMessage);
+                .failureMessage(failureMessage)
+                .finalCostFields(finalCostFields);
     }
 
     /** Builder of {@link Behaviour}; starts from the built-in defaults. */
@@ -82,6 +93,7 @@ public record Behaviour(
         private String finalCost;
         private boolean omitFinalCost;
         private String failureMessage;
+        private List<String> finalCostFields = List.of("cost");
 
         private Builder() {
         }
@@ -149,10 +161,16 @@ public record Behaviour(
             return this;
         }
 
+        /** The fields a complete SharkAPI job carries its final cost in (default: {@code cost}). */
+        public Builder finalCostFields(List<String> value) {
+            this.finalCostFields = value;
+            return this;
+        }
+
         /** Builds the behaviour. */
         public Behaviour build() {
             return new Behaviour(pendingMillis, runningMillis, outcome, credit, estimatedCost, finalCost,
-                    omitFinalCost, failureMessage);
+                    omitFinalCost, failureMessage, finalCostFields);
         }
     }
 }

@@ -1,7 +1,9 @@
 package io.reef.simulator;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -11,12 +13,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * The control API's JSON form of a {@link Behaviour}, snake_case: {@code pending_ms}, {@code running_ms},
  * {@code outcome}, {@code credit}, {@code estimated_cost}, {@code final_cost}, {@code omit_final_cost},
- * {@code failure_message}.
+ * {@code failure_message}, {@code final_cost_fields} (e.g. {@code ["cost", "final_cost", "actual_cost"]}).
  */
 final class BehaviourJson {
 
     private static final Set<String> FIELDS = Set.of("pending_ms", "running_ms", "outcome", "credit",
-            "estimated_cost", "final_cost", "omit_final_cost", "failure_message");
+            "estimated_cost", "final_cost", "omit_final_cost", "failure_message", "final_cost_fields");
 
     private BehaviourJson() {
     }
@@ -69,7 +71,14 @@ final class BehaviourJson {
         if (json.has("failure_message")) {
             builder.failureMessage(nullableText(json, "failure_message"));
         }
-        return builder.build();
+        if (json.has("final_cost_fields")) {
+            builder.finalCostFields(fieldNames(json.get("final_cost_fields")));
+        }
+        try {
+            return builder.build();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'final_cost_fields' must be some of " + Behaviour.FINAL_COST_FIELDS);
+        }
     }
 
     /** Writes a behaviour; {@code estimated_cost}/{@code final_cost} null mean list price/same as estimate. */
@@ -83,6 +92,7 @@ final class BehaviourJson {
         json.put("final_cost", behaviour.finalCost());
         json.put("omit_final_cost", behaviour.omitFinalCost());
         json.put("failure_message", behaviour.failureMessage());
+        behaviour.finalCostFields().forEach(json.putArray("final_cost_fields")::add);
         return json;
     }
 
@@ -106,6 +116,14 @@ final class BehaviourJson {
             // fall through
         }
         throw new IllegalArgumentException("'credit' must be a decimal number");
+    }
+
+    private static List<String> fieldNames(JsonNode value) {
+        List<String> names = new ArrayList<>();
+        if (value.isArray()) {
+            value.forEach(name -> names.add(name.isTextual() ? name.asText() : "?"));
+        }
+        return names;
     }
 
     private static String nullableText(JsonNode json, String field) {

@@ -151,7 +151,7 @@ public class SharkApiSimulator {
                     json.put("image_url", "https://cdn.sharkapi.dev/images/" + job.id() + ".png");
                 }
                 if (job.details().finalCost() != null) {
-                    json.put("cost", job.details().finalCost());
+                    job.behaviour().finalCostFields().forEach(field -> json.put(field, job.details().finalCost()));
                 }
                 json.put("completed_at", SimulatorJson.isoSeconds(job.doneAtMillis()));
                 break;

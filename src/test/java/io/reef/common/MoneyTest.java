@@ -22,6 +22,18 @@ class MoneyTest {
     }
 
     @Test
+    void providerAmountsAboveAMillionDollarsAreUnreadableNotAnOverflow() {
+        assertEquals(Money.MAX_PROVIDER_MICROS, Money.creditToMicros(new BigDecimal("10000000000")));
+        assertEquals(Money.MAX_PROVIDER_MICROS, Money.parseDollars("$1000000"));
+        for (String credit : new String[] {"10000000000.01", "1e30", "1e1000000"}) {
+            assertThrows(Money.UnparseableAmountException.class, () -> Money.creditToMicros(new BigDecimal(credit)), credit);
+        }
+        assertThrows(Money.UnparseableAmountException.class, () -> Money.parseDollars("$1000000.01"));
+        // the largest readable amount at the largest markup (10,000 %) still fits
+        assertEquals(101 * Money.MAX_PROVIDER_MICROS, Money.applyMarkup(Money.MAX_PROVIDER_MICROS, 1_000_000));
+    }
+
+    @Test
     void dollarStringsAreParsedStrictly() {
         assertEquals(20_000, Money.parseDollars("$0.02"));
         assertEquals(300_000, Money.parseDollars("$0.30"));

@@ -28,6 +28,7 @@ import io.reef.provider.JobStillRunningException;
 import io.reef.support.Api;
 import io.reef.support.Concurrently;
 import io.reef.support.Db;
+import io.reef.support.LedgerDb;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 
@@ -51,6 +52,9 @@ class HoldCommitWaitsForTheNextSynchronousCommitTest {
 
     @Inject
     Db db;
+
+    @Inject
+    LedgerDb ledger;
 
     /** The reactive pool's size (reef.datasource.reactive.max-size, default). */
     static final int POOL_SIZE = 8;
@@ -112,6 +116,22 @@ class HoldCommitWaitsForTheNextSynchronousCommitTest {
         assertEquals(503, failure.status());
         assertTrue(failure.getMessage().contains("do not resubmit"), failure.getMessage());
         assertNotEquals("upstream-of-a-lost-row", db.upstreamIdOf(publicId), "no other job took that upstream id");
+    }
+
+    @Test
+    void anUpstreamIdWithTheProvidersOwnEstimateThatCannotBeRecordedAnswers503AndLandsOnNoOtherJob() {
+        String publicId = submittedJob();
+        long holdBefore = ledger.holdMicros(publicId);
+        JobView lost = lostJobSharingTheRowIdOf(publicId);
+
+        // the path that also re-sizes the hold to the provider's estimate: the same retries, alert and 503
+        JobStillRunningException failure = assertThrows(JobStillRunningException.class, () -> jobs
+                .submitted(lost, "upstream-with-an-estimate", Observation.of(JobStatus.PENDING), Instant.now(), 50_000L)
+                .await().atMost(Duration.ofSeconds(20)));
+        assertEquals(503, failure.status());
+        assertTrue(failure.getMessage().contains("do not resubmit"), failure.getMessage());
+        assertNotEquals("upstream-with-an-estimate", db.upstreamIdOf(publicId), "no other job took that upstream id");
+        assertEquals(holdBefore, ledger.holdMicros(publicId), "nor had its hold re-sized");
     }
 
     private static String submittedJob() {

@@ -1,7 +1,5 @@
 package io.reef.provider.sharkai;
 
-import java.math.BigDecimal;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
@@ -45,15 +43,19 @@ public class SharkAiStatuses {
     /** A completed result (the task's {@code result}, or a sync 200 body): charged its credit. */
     public Observation completed(JsonNode result, String upstreamId) {
         JsonNode credit = result.path("credit");
+        String text = credit.toString();
+        String problem = credit.isMissingNode() ? "missing"
+                : "not a number: " + (text.length() > 40 ? text.substring(0, 40) + "..." : text);
         if (credit.isNumber()) {
-            BigDecimal value = credit.decimalValue();
-            if (value.signum() >= 0) {
-                return Observation.completed(Money.creditToMicros(value));
+            try {
+                return Observation.completed(Money.creditToMicros(credit.decimalValue()));
+            } catch (Money.UnparseableAmountException e) {
+                problem = e.getMessage();
             }
         }
         metrics.unparseableCost(SharkAiUpstream.PROVIDER);
         LOG.errorf("OPERATOR ALERT: Shark AI task %s completed without a readable credit (%s); "
-                + "charging the hold estimate instead", upstreamId, credit.isMissingNode() ? "missing" : credit.toString());
+                + "charging the job's expected cost instead", upstreamId, problem);
         return Observation.completedWithUnreadableCost();
     }
 }

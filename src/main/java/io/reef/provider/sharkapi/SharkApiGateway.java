@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.reef.common.Json;
-import io.reef.common.Money;
 import io.reef.common.ReefClock;
 import io.reef.job.AdmissionRequest;
 import io.reef.job.JobStatus;
@@ -82,8 +81,7 @@ public class SharkApiGateway implements ProviderAdapter {
 
     private Uni<Response> accepted(JobView job, ObjectNode body, long heldForCostMicros, String baseUrl) {
         Instant firstPoll = clock.now().plus(settings.firstPollAfter());
-        Long estimate = body.hasNonNull("estimated_cost") ? statuses.costMicros(body, "estimated_cost") : null;
-        Long resizeTo = estimate != null && estimate != heldForCostMicros ? estimate : null;
+        Long resizeTo = statuses.expectedCostReplacing(body, heldForCostMicros);
         return jobs.submitted(job, body.get("job_id").asText(), statuses.of(body), firstPoll, resizeTo)
                 .map(submitted -> Response.status(202).type(MediaType.APPLICATION_JSON_TYPE)
                         .entity(rewrite(body, submitted, baseUrl)).build());
@@ -118,11 +116,8 @@ public class SharkApiGateway implements ProviderAdapter {
         ObjectNode body = upstreamBody.deepCopy();
         body.put("job_id", job.publicId());
         body.put("poll_url", baseUrl + JOBS_PATH + job.publicId());
-        body.put("estimated_cost", Money.formatDollars(job.holdMicros()));
-        String finalField = SharkApiStatuses.finalCostField(body);
-        if (finalField != null) {
-            body.put(finalField, Money.formatDollars(job.priceMicros() != null ? job.priceMicros() : job.holdMicros()));
-        }
+        SharkApiStatuses.putTenantPrices(body, job.holdMicros(),
+                job.priceMicros() != null ? job.priceMicros() : job.holdMicros());
         return body;
     }
 }

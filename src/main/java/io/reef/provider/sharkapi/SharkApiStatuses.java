@@ -16,7 +16,8 @@ import io.reef.job.Observation;
  * SharkAPI job bodies in the common job model. The provider does not document its status body,
  * so this is tolerant: a job is charged only when {@code status} is {@code complete} and an
  * {@code image_url} is present, at its final cost when the body carries one ({@code cost},
- * {@code final_cost} or {@code actual_cost}), else its {@code estimated_cost}. {@code failed},
+ * {@code final_cost} or {@code actual_cost}), else its {@code estimated_cost} (unless that is "$0.00",
+ * which is no estimate: then the job's expected cost). {@code failed},
  * {@code moderated} (and {@code error}, {@code cancelled}, {@code rejected}, {@code expired}) end
  * it uncharged. Anything else, including {@code complete} without an image yet, is still running.
  */
@@ -58,6 +59,42 @@ public class SharkApiStatuses {
         }
     }
 
+    /**
+     * The provider's own expected cost from a submit answer, when it should replace Reef's
+     * ({@code reefExpectedMicros}): null when absent, equal, unreadable (alerted on) or zero. A
+     * provider estimate of "$0.00" is no estimate: Reef keeps its own, so the hold (and a charge
+     * of a completion whose cost is unreadable) never drops to nothing.
+     */
+    public Long expectedCostReplacing(ObjectNode accepted, long reefExpectedMicros) {
+        if (!accepted.hasNonNull("estimated_cost")) {
+            return null;
+        }
+        Long estimate = costMicros(accepted, "estimated_cost");
+        if (estimate == null || estimate == reefExpectedMicros) {
+            return null;
+        }
+        if (estimate == 0) {
+            LOG.warnf("SharkAPI job %s was accepted with an estimated_cost of $0; keeping Reef's expected cost of %s",
+                    accepted.path("job_id").asText("?"), Money.formatDollars(reefExpectedMicros));
+            return null;
+        }
+        return estimate;
+    }
+
+    /**
+     * Writes the tenant's prices into a body: {@code estimated_cost} and every final-cost field
+     * present ({@code cost}, {@code final_cost}, {@code actual_cost}), so none shows the
+     * reseller's own cost.
+     */
+    static void putTenantPrices(ObjectNode body, long estimateMicros, long finalPriceMicros) {
+        body.put("estimated_cost", Money.formatDollars(estimateMicros));
+        for (String field : FINAL_COST_FIELDS) {
+            if (body.hasNonNull(field)) {
+                body.put(field, Money.formatDollars(finalPriceMicros));
+            }
+        }
+    }
+
     /** The field carrying the final cost, if the body has one. */
     static String finalCostField(ObjectNode job) {
         for (String field : FINAL_COST_FIELDS) {
@@ -71,7 +108,9 @@ public class SharkApiStatuses {
     private Observation completed(ObjectNode job) {
         String field = finalCostField(job);
         Long cost = costMicros(job, field != null ? field : "estimated_cost");
-        return cost != null ? Observation.completed(cost) : Observation.completedWithUnreadableCost();
+        // without a final cost, an estimate of "$0.00" is no estimate (see expectedCostReplacing)
+        boolean known = cost != null && (field != null || cost > 0);
+        return known ? Observation.completed(cost) : Observation.completedWithUnreadableCost();
     }
 
     private static boolean hasImage(ObjectNode job) {
