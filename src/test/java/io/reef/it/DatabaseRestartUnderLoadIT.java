@@ -1,6 +1,8 @@
 package io.reef.it;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -71,6 +73,8 @@ class DatabaseRestartUnderLoadIT {
     private static final Duration PERIOD = Duration.ofMillis(25); // 40 requests/s
     private static final Duration BEFORE = Duration.ofSeconds(4);
     private static final Duration DOWN = Duration.ofSeconds(4);
+    /** Longer than the key cache's TTL (quarkus.cache.caffeine."api-keys".expire-after-write). */
+    private static final Duration KEY_CACHE_EXPIRED = Duration.ofMillis(2_500);
     private static final Duration AFTER = Duration.ofSeconds(7);
     /** After the restart, this long for the pools to drop their dead connections. */
     private static final Duration SETTLE = Duration.ofSeconds(2);
@@ -109,7 +113,14 @@ class DatabaseRestartUnderLoadIT {
             Thread.sleep(BEFORE.toMillis());
             long downAt = System.nanoTime();
             db.stop();
-            Thread.sleep(DOWN.toMillis());
+            Thread.sleep(KEY_CACHE_EXPIRED.toMillis());
+            // every cached key has expired: the auth filter itself needs the database now
+            for (String presented : List.of(key, "reef_never_issued_" + UUID.randomUUID())) {
+                given().port(REPLICA_PORT).header("Authorization", "Bearer " + presented).get("/reef/v1/me")
+                        .then().statusCode(503).header("Retry-After", notNullValue())
+                        .body("error.type", equalTo("api_error"));
+            }
+            Thread.sleep(DOWN.minus(KEY_CACHE_EXPIRED).toMillis());
             db.startAgain();
             long upAt = System.nanoTime();
             Thread.sleep(AFTER.toMillis());
