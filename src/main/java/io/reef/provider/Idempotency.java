@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.reef.common.ApiException;
+import io.reef.common.DatabaseUnavailable;
 import io.reef.common.ErrorBody;
 import io.reef.common.ReefClock;
 import io.reef.common.Workers;
@@ -34,6 +35,7 @@ public class Idempotency {
     private static final int MAX_KEY_LENGTH = 255;
     private static final Duration WAIT_STEP = Duration.ofMillis(100);
     private static final int MAX_WAIT_STEPS = 100;
+    private static final Duration BOOKKEEPING_PATIENCE = Duration.ofSeconds(30);
 
     private final IdempotencyStore store;
     private final ObjectMapper mapper;
@@ -62,8 +64,8 @@ public class Idempotency {
             Supplier<Uni<Response>> action, int waited) {
         if (claim instanceof IdempotencyStore.Claimed) {
             return Uni.createFrom().<Response>deferred(action::get)
-                    .onItem().call(response -> remember(who, key, response))
-                    .onFailure().call(f -> Workers.run(() -> {
+                    .onItem().call(response -> untilDatabaseIsBack(remember(who, key, response)))
+                    .onFailure().call(f -> untilDatabaseIsBack(Workers.run(() -> {
                         if (f instanceof JobStillRunningException running) {
                             // the job exists upstream: a retry must not create a second one
                             store.complete(who.tenantId(), key, running.status(), serialize(ErrorBody.of(running)));
@@ -71,7 +73,7 @@ public class Idempotency {
                             store.release(who.tenantId(), key); // nothing reached the provider
                         }
                         return null;
-                    }));
+                    })));
         }
         if (claim instanceof IdempotencyStore.Replay replay) {
             return Uni.createFrom().item(Response.status(replay.status()).type(MediaType.APPLICATION_JSON_TYPE)
@@ -88,6 +90,15 @@ public class Idempotency {
         return Uni.createFrom().voidItem().onItem().delayIt().by(WAIT_STEP)
                 .flatMap(ignored -> Workers.run(() -> store.claim(who.tenantId(), key, hash, clock.now())))
                 .flatMap(next -> answer(who, key, hash, next, action, waited + 1));
+    }
+
+    /**
+     * The key's bookkeeping after a claim is retried while the database is unreachable (a restart
+     * or failover): a key left claimed would answer every retry with 409 until it is purged.
+     */
+    private static <T> Uni<T> untilDatabaseIsBack(Uni<T> bookkeeping) {
+        return bookkeeping.onFailure(DatabaseUnavailable::is).retry()
+                .withBackOff(Duration.ofMillis(100), Duration.ofSeconds(1)).expireIn(BOOKKEEPING_PATIENCE.toMillis());
     }
 
     private Uni<Void> remember(TenantPrincipal who, String key, Response response) {

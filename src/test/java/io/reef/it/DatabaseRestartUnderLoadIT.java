@@ -48,6 +48,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.reef.common.Money;
 import io.reef.simulator.Behaviour;
+import io.reef.simulator.Operation;
 import io.reef.simulator.Provider;
 import io.reef.simulator.Simulator;
 import io.reef.support.Api;
@@ -72,7 +73,12 @@ class DatabaseRestartUnderLoadIT {
     private static final int REPLICA_PORT = 8085;
     private static final Duration PERIOD = Duration.ofMillis(25); // 40 requests/s
     private static final Duration BEFORE = Duration.ofSeconds(4);
-    private static final Duration DOWN = Duration.ofSeconds(4);
+    private static final Duration DOWN = Duration.ofSeconds(5);
+    /**
+     * How long the provider takes to answer the submits in flight when the database stops: it
+     * answers while the database is down, for longer than the old 5 retries (~2.3 s) lasted.
+     */
+    private static final Duration SLOW_SUBMIT = Duration.ofMillis(1_500);
     /** Longer than the key cache's TTL (quarkus.cache.caffeine."api-keys".expire-after-write). */
     private static final Duration KEY_CACHE_EXPIRED = Duration.ofMillis(2_500);
     private static final Duration AFTER = Duration.ofSeconds(7);
@@ -83,8 +89,12 @@ class DatabaseRestartUnderLoadIT {
     @Inject
     Simulator simulator;
 
-    private record Outcome(String what, long startedNanos, int status, String retryAfter, String body,
-            Throwable failure) {
+    private record Outcome(String what, long startedNanos, long endedNanos, int status, String retryAfter,
+            String body, Throwable failure, Generate generate) {
+    }
+
+    /** A generate as sent: a careless client's retry sends it again with the same Idempotency-Key. */
+    private record Generate(String path, String idempotencyKey, String body) {
     }
 
     @Test
@@ -111,6 +121,15 @@ class DatabaseRestartUnderLoadIT {
             Load load = new Load(replica.baseUrl(), key);
             load.start();
             Thread.sleep(BEFORE.toMillis());
+            // the next submits reach the provider while the database is up and get their answer
+            // while it is down: three SharkAPI jobs accepted (their upstream ids must be recorded
+            // once it is back), two Shark AI submits refused (their idempotency keys must be released)
+            simulator.injectDelay(Provider.SHARK_API, Operation.SUBMIT, SLOW_SUBMIT, 3);
+            simulator.injectDelay(Provider.SHARK_AI, Operation.SUBMIT, SLOW_SUBMIT, 2);
+            simulator.injectFault(Provider.SHARK_AI, Operation.SUBMIT, 500, 2);
+            Eventually.until("the slow submits are under way", Duration.ofSeconds(2),
+                    () -> simulator.pendingDelays(Provider.SHARK_API, Operation.SUBMIT) == 0
+                            && simulator.pendingDelays(Provider.SHARK_AI, Operation.SUBMIT) == 0);
             long downAt = System.nanoTime();
             db.stop();
             Thread.sleep(KEY_CACHE_EXPIRED.toMillis());
@@ -161,6 +180,21 @@ class DatabaseRestartUnderLoadIT {
                 assertTrue(recovered.stream().anyMatch(o -> o.what().equals(kind)), kind + " after the restart");
             }
 
+            // ---- a careless client retries every generate that got a 503 with the same key
+            List<Outcome> retried = new ArrayList<>();
+            for (Outcome o : outcomes) {
+                if (o.status() == 503 && o.generate() != null && !o.body().contains("do not resubmit")) {
+                    retried.add(load.sendNow(o.what() + "-retry", o.generate()));
+                }
+            }
+            List<Outcome> notRetriable = retried.stream().filter(o -> o.status() != 202).toList();
+            assertTrue(notRetriable.isEmpty(), "a 503 during the outage leaves its Idempotency-Key free to retry: "
+                    + describe(notRetriable));
+            long acceptedDuringTheOutage = outcomes.stream().filter(o -> o.what().equals("sharkapi-generate")
+                    && o.status() == 202 && o.startedNanos() < downAt && o.endedNanos() > upAt).count();
+            assertTrue(acceptedDuringTheOutage >= 1, "jobs the provider accepted while the database was down "
+                    + "were recorded once it was back: " + acceptedDuringTheOutage);
+
             // ---- the ledger: once every job has ended, what the provider billed, each job once
             Eventually.until("the provider ends every job", Duration.ofSeconds(10),
                     () -> simulator.billed(Provider.SHARK_AI).size() + simulator.billed(Provider.SHARK_API).size()
@@ -175,8 +209,12 @@ class DatabaseRestartUnderLoadIT {
                     .collect(Collectors.toSet());
             long doNotResubmit = unavailable.stream().filter(o -> o.body().contains("do not resubmit")).count();
             System.out.printf("DatabaseRestartUnderLoadIT: provider billed %d jobs, Reef charged %d, "
-                    + "accepted upstream but unrecorded (operator alert): %d%n", billed.size(), charged.size(),
-                    unrecorded.size());
+                    + "accepted upstream during the outage and recorded after it: %d, accepted upstream but "
+                    + "unrecorded (operator alert): %d, 503s retried with their key: %d%n", billed.size(),
+                    charged.size(), acceptedDuringTheOutage, unrecorded.size(), retried.size());
+            // The documented fallback when an accepted job's upstream id cannot be written is an
+            // operator alert naming it (checked below); an outage this short must not come to that.
+            assertTrue(unrecorded.isEmpty(), "a 5 s outage is ridden through without an unrecorded job: " + unrecorded);
             for (String upstreamId : unrecorded) {
                 assertTrue(alerts.stream().anyMatch(a -> a.contains(upstreamId)),
                         "a job billed but not charged is named by an operator alert: " + upstreamId + " " + alerts);
@@ -236,17 +274,32 @@ class DatabaseRestartUnderLoadIT {
         private void fire() {
             int n = tick.getAndIncrement();
             switch (n % 5) {
-                case 0 -> send("sharkapi-generate", post("/v1/generate",
+                case 0 -> generate("sharkapi-generate", new Generate("/v1/generate", "k-" + UUID.randomUUID(),
                         "{\"mode\":\"1k\",\"prompt\":\"shark " + n + "\"}"), body -> sharkApiJobs.add(body.path("job_id").asText()));
-                case 1 -> send("sharkai-generate", post("/api/v1/images/generations",
+                case 1 -> generate("sharkai-generate", new Generate("/api/v1/images/generations", "k-" + UUID.randomUUID(),
                         "{\"model\":\"m\",\"prompt\":\"shark " + n + "\",\"async\":true}"), body -> sharkAiJobs.add(body.path("id").asText()));
-                case 2 -> pick(sharkApiJobs).ifPresent(id -> send("sharkapi-poll", get("/v1/jobs/" + id), body -> {
-                }));
-                case 3 -> pick(sharkAiJobs).ifPresent(id -> send("sharkai-poll", get("/api/v1/images/generations/" + id), body -> {
-                }));
-                default -> send("me", get("/reef/v1/me"), body -> {
-                });
+                case 2 -> pick(sharkApiJobs).ifPresent(id -> inFlight.add(send("sharkapi-poll", get("/v1/jobs/" + id), null)));
+                case 3 -> pick(sharkAiJobs).ifPresent(id -> inFlight.add(send("sharkai-poll", get("/api/v1/images/generations/" + id), null)));
+                default -> inFlight.add(send("me", get("/reef/v1/me"), null));
             }
+        }
+
+        private void generate(String what, Generate generate, java.util.function.Consumer<JsonNode> onAccepted) {
+            inFlight.add(send(what, post(generate), generate).thenApply(o -> {
+                if (o.status() == 202) {
+                    try {
+                        onAccepted.accept(JSON.readTree(o.body()));
+                    } catch (IOException e) {
+                        throw new IllegalStateException("unreadable 202: " + o.body(), e);
+                    }
+                }
+                return o;
+            }));
+        }
+
+        /** Sends one generate again, synchronously. */
+        Outcome sendNow(String what, Generate generate) {
+            return send(what, post(generate), generate).join();
         }
 
         private HttpRequest.Builder request(String path) {
@@ -254,9 +307,10 @@ class DatabaseRestartUnderLoadIT {
                     .header("Authorization", "Bearer " + key);
         }
 
-        private HttpRequest post(String path, String body) {
-            return request(path).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        private HttpRequest post(Generate generate) {
+            return request(generate.path()).header("Content-Type", "application/json")
+                    .header("Idempotency-Key", generate.idempotencyKey())
+                    .POST(HttpRequest.BodyPublishers.ofString(generate.body())).build();
         }
 
         private HttpRequest get(String path) {
@@ -267,23 +321,14 @@ class DatabaseRestartUnderLoadIT {
             return ids.isEmpty() ? Optional.empty() : Optional.of(ids.get(ThreadLocalRandom.current().nextInt(ids.size())));
         }
 
-        private void send(String what, HttpRequest request, java.util.function.Consumer<JsonNode> onAccepted) {
+        private CompletableFuture<Outcome> send(String what, HttpRequest request, Generate generate) {
             long started = System.nanoTime();
-            inFlight.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                    .handle((response, failure) -> {
-                        if (failure != null) {
-                            return new Outcome(what, started, -1, null, null, failure);
-                        }
-                        if (response.statusCode() == 202) {
-                            try {
-                                onAccepted.accept(JSON.readTree(response.body()));
-                            } catch (IOException e) {
-                                return new Outcome(what, started, response.statusCode(), null, response.body(), e);
-                            }
-                        }
-                        return new Outcome(what, started, response.statusCode(),
-                                response.headers().firstValue("Retry-After").orElse(null), response.body(), null);
-                    }));
+            return client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+                    .handle((response, failure) -> failure != null
+                            ? new Outcome(what, started, System.nanoTime(), -1, null, null, failure, generate)
+                            : new Outcome(what, started, System.nanoTime(), response.statusCode(),
+                                    response.headers().firstValue("Retry-After").orElse(null), response.body(), null,
+                                    generate));
         }
     }
 
