@@ -38,6 +38,7 @@ public final class DatabaseUnavailable {
     /** What the tenant is told to wait: PostgreSQL restarts or fails over in seconds. */
     public static final long RETRY_AFTER_SECONDS = 2;
     static final String MESSAGE = "The gateway's database is unavailable; retry shortly";
+    private static final int MAX_SEARCHED = 64;
 
     private DatabaseUnavailable() {
     }
@@ -46,22 +47,30 @@ public final class DatabaseUnavailable {
     public static boolean is(Throwable failure) {
         Deque<Throwable> todo = new ArrayDeque<>();
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        todo.add(failure);
-        while (!todo.isEmpty()) {
+        push(todo, failure);
+        while (!todo.isEmpty() && seen.size() < MAX_SEARCHED) {
             Throwable t = todo.poll();
-            if (t == null || !seen.add(t) || seen.size() > 64) {
+            if (!seen.add(t)) {
                 continue;
             }
             if (saysUnavailable(t)) {
                 return true;
             }
-            todo.add(t.getCause());
+            push(todo, t.getCause());
             if (t instanceof CompositeException composite) {
-                todo.addAll(composite.getCauses());
+                composite.getCauses().forEach(c -> push(todo, c));
             }
-            Collections.addAll(todo, t.getSuppressed());
+            for (Throwable suppressed : t.getSuppressed()) {
+                push(todo, suppressed);
+            }
         }
         return false;
+    }
+
+    private static void push(Deque<Throwable> todo, Throwable t) {
+        if (t != null) {
+            todo.add(t);
+        }
     }
 
     /** The tenant's answer: 503, {@code Retry-After}, the providers' envelope. */
