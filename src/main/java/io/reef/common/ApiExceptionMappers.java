@@ -49,8 +49,16 @@ public class ApiExceptionMappers {
         return ErrorBody.response(status, type, message, null);
     }
 
+    /**
+     * Anything else. The database being unreachable (see {@link DatabaseUnavailable}) is
+     * transient: 503 with {@code Retry-After}, logged without a stack trace.
+     */
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
+        if (DatabaseUnavailable.is(e)) {
+            LOG.debugf("Database unavailable while handling a request: %s", e);
+            return ErrorBody.response(DatabaseUnavailable.error());
+        }
         LOG.error("Unexpected error while handling a request", e);
         return ErrorBody.response(500, "api_error", "Internal error in the gateway", null);
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -15,6 +16,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.reef.common.DatabaseUnavailable;
 import io.reef.common.ReefClock;
 import io.reef.common.ReefMetrics;
 import io.reef.common.Workers;
@@ -42,6 +44,7 @@ public class Reconciler {
     private final IdempotencyStore idempotencyKeys;
     private final String owner = "reef-" + UUID.randomUUID();
     private volatile boolean stopping;
+    private final AtomicBoolean databaseOutage = new AtomicBoolean();
 
     public Reconciler(ReconcilerConfig config, JobLeases leases, JobFinalizer finalizer,
             @Any Instance<ProviderAdapter> adapters, ReefClock clock, ReefMetrics metrics,
@@ -63,6 +66,7 @@ public class Reconciler {
             providers.add(reconcile(adapter));
         }
         return Uni.join().all(providers).andCollectFailures().replaceWithVoid()
+                .invoke(this::tickSucceeded)
                 .onFailure().invoke(this::tickFailed)
                 .onFailure().recoverWithNull();
     }
@@ -70,13 +74,24 @@ public class Reconciler {
     /**
      * A tick that fails while the application stops (its database or clients already closed)
      * lost nothing: the leases it held expire and another replica, or the next start, claims
-     * those jobs again. Only a failure in normal operation is worth a warning.
+     * those jobs again. Only a failure in normal operation is worth a warning, and a database
+     * outage only once (ticks keep failing until it ends; the first good tick says so).
      */
     private void tickFailed(Throwable failure) {
         if (stopping) {
             LOG.debugf("Reconciler tick interrupted by shutdown: %s", failure);
+        } else if (DatabaseUnavailable.is(failure)) {
+            if (!databaseOutage.getAndSet(true)) { // one warning per outage, not one per tick
+                LOG.warnf("Database unreachable: reconciler paused until it is back (%s)", failure.toString());
+            }
         } else {
             LOG.warn("Reconciler tick failed", failure);
+        }
+    }
+
+    private void tickSucceeded() {
+        if (databaseOutage.getAndSet(false)) {
+            LOG.info("Database reachable again: reconciler resumed");
         }
     }
 

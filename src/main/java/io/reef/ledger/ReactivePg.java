@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.runtime.StartupEvent;
+import io.reef.common.DatabaseUnavailable;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.vertx.UniHelper;
 import io.vertx.core.Vertx;
@@ -37,6 +38,7 @@ import io.vertx.sqlclient.Tuple;
 public class ReactivePg {
 
     private static final String JDBC_PREFIX = "jdbc:";
+    private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
 
     private final Pool pool;
 
@@ -47,7 +49,10 @@ public class ReactivePg {
             @ConfigProperty(name = "reef.datasource.reactive.max-size", defaultValue = "8") int maxSize) {
         PgConnectOptions connect = connectOptions(jdbcUrl)
                 .setCachePreparedStatements(true)
-                .setTcpKeepAlive(true);
+                .setTcpKeepAlive(true)
+                // a server that is down or failing over fails a request in seconds, not 60 s;
+                // a closed connection is evicted and the next request opens a new one
+                .setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
         username.ifPresent(connect::setUser);
         password.ifPresent(connect::setPassword);
         // The wait for a connection stays at the default 30 s, like the JDBC pool's acquisition
@@ -95,10 +100,12 @@ public class ReactivePg {
 
     /**
      * Runs one statement in autocommit when subscribed (each subscription runs it again, so a
-     * retry re-executes); the item is emitted on the caller's Vert.x context.
+     * retry re-executes); the item is emitted on the caller's Vert.x context. A failure to reach
+     * the server is a {@link DatabaseUnavailable.Failure} (503 for the tenant).
      */
     public Uni<RowSet<Row>> execute(String sql, Tuple args) {
-        return Uni.createFrom().deferred(() -> UniHelper.toUni(pool.preparedQuery(sql).execute(args)));
+        return Uni.createFrom().<RowSet<Row>>deferred(() -> UniHelper.toUni(pool.preparedQuery(sql).execute(args)))
+                .onFailure().transform(DatabaseUnavailable::fromReactiveClient);
     }
 
     @PreDestroy

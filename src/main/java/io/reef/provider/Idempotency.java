@@ -16,6 +16,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.reef.common.ApiException;
+import io.reef.common.DatabaseUnavailable;
 import io.reef.common.ErrorBody;
 import io.reef.common.ReefClock;
 import io.reef.common.RunToTheEnd;
@@ -46,6 +47,7 @@ public class Idempotency {
     private static final int FIRST_WAIT_STEPS = 20;
     /** ... then this often (a sync call can take minutes). */
     private static final Duration WAIT_STEP = Duration.ofSeconds(1);
+    private static final Duration BOOKKEEPING_PATIENCE = Duration.ofSeconds(30);
 
     private final IdempotencyStore store;
     private final ObjectMapper mapper;
@@ -86,8 +88,8 @@ public class Idempotency {
     /** This request holds the key: do the work and store its answer under the key. */
     private Uni<Response> perform(TenantPrincipal who, String key, Supplier<Uni<Response>> action) {
         return Uni.createFrom().<Response>deferred(action::get)
-                .onItem().call(response -> remember(who, key, response))
-                .onFailure().call(f -> Workers.run(() -> {
+                .onItem().call(response -> untilDatabaseIsBack(remember(who, key, response)))
+                .onFailure().call(f -> untilDatabaseIsBack(Workers.run(() -> {
                     if (f instanceof JobStillRunningException running) {
                         // the job exists upstream: a retry must not create a second one
                         store.complete(who.tenantId(), key, running.status(), serialize(ErrorBody.of(running)));
@@ -95,7 +97,7 @@ public class Idempotency {
                         store.release(who.tenantId(), key); // nothing reached the provider
                     }
                     return null;
-                }));
+                })));
     }
 
     /** What an earlier request with this key did; null while it is still in progress. */
@@ -132,6 +134,15 @@ public class Idempotency {
                 .toUni()
                 .map(answer -> answer.orElseThrow(() -> new ApiException(409, "idempotency_error",
                         "A request with this Idempotency-Key is still in progress; retry later", 1L)));
+    }
+
+    /**
+     * The key's bookkeeping after a claim is retried while the database is unreachable (a restart
+     * or failover): a key left claimed would answer every retry with 409 until it is purged.
+     */
+    private static <T> Uni<T> untilDatabaseIsBack(Uni<T> bookkeeping) {
+        return bookkeeping.onFailure(DatabaseUnavailable::is).retry()
+                .withBackOff(Duration.ofMillis(100), Duration.ofSeconds(1)).expireIn(BOOKKEEPING_PATIENCE.toMillis());
     }
 
     private Uni<Void> remember(TenantPrincipal who, String key, Response response) {

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.reef.common.ApiException;
+import io.reef.common.DatabaseUnavailable;
 import io.reef.common.Json;
 import io.reef.common.RunToTheEnd;
 import io.reef.common.Workers;
@@ -43,6 +44,11 @@ public class JobSteps {
     private static final Logger LOG = Logger.getLogger(JobSteps.class);
     private static final Duration RECORD_BACKOFF = Duration.ofMillis(100);
     private static final int RECORD_ATTEMPTS = 5;
+    /**
+     * How long recording an accepted job's upstream id is retried while the database is
+     * unreachable: long enough to ride through a PostgreSQL restart or failover.
+     */
+    private static final Duration RECORD_PATIENCE_WHILE_DATABASE_DOWN = Duration.ofSeconds(30);
 
     private final JobAdmission admission;
     private final JobFinalizer finalizer;
@@ -195,7 +201,10 @@ public class JobSteps {
                 : Workers.run(() -> finalizer.submitted(job, upstreamId, observation, firstPollAt,
                         providerExpectedCostMicros));
         return record
-                .onFailure().retry().withBackOff(RECORD_BACKOFF, RECORD_BACKOFF.multipliedBy(8)).atMost(RECORD_ATTEMPTS)
+                .onFailure(f -> !DatabaseUnavailable.is(f))
+                .retry().withBackOff(RECORD_BACKOFF, RECORD_BACKOFF.multipliedBy(8)).atMost(RECORD_ATTEMPTS)
+                .onFailure(DatabaseUnavailable::is).retry().withBackOff(RECORD_BACKOFF, Duration.ofSeconds(1))
+                .expireIn(RECORD_PATIENCE_WHILE_DATABASE_DOWN.toMillis())
                 .onFailure().transform(f -> unrecorded(job, upstreamId, f))
                 .map(cache::put);
     }

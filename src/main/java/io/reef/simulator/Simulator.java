@@ -2,8 +2,10 @@ package io.reef.simulator;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -161,6 +163,28 @@ public class Simulator {
      */
     public boolean finishNow(Provider provider, String upstreamId) {
         return state(provider).task(upstreamId).map(t -> t.finishNow(now())).orElse(false);
+    }
+
+    /**
+     * What the provider bills now: every task/job that has completed with an image, by id, with
+     * its cost as the provider reports it (Shark AI: {@code credit}, e.g. {@code "400"}; SharkAPI:
+     * the final {@code cost}, e.g. {@code "$0.01"}). Includes tasks whose id the caller never
+     * learned or recorded, so a test can compare a gateway's ledger with the provider's bill.
+     */
+    public Map<String, String> billed(Provider provider) {
+        long now = now();
+        Map<String, String> billed = new TreeMap<>();
+        if (provider == Provider.SHARK_AI) {
+            sharkAi.tasks().stream()
+                    .filter(t -> t.phase(now) == SimulatedTask.Phase.DONE && t.outcome() == Outcome.COMPLETE)
+                    .forEach(t -> billed.put(t.id(), t.behaviour().credit().toPlainString()));
+        } else {
+            sharkApi.tasks().stream()
+                    .filter(t -> t.phase(now) == SimulatedTask.Phase.DONE && t.outcome() == Outcome.COMPLETE
+                            && t.details().finalCost() != null)
+                    .forEach(t -> billed.put(t.id(), t.details().finalCost()));
+        }
+        return billed;
     }
 
     /**

@@ -11,13 +11,15 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import io.reef.common.DatabaseUnavailable;
 import io.reef.common.ErrorBody;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Authentication for every Reef path: the operator token for {@code /reef/admin}, a tenant key
  * for the provider-compatible endpoints and tenant self-service. Errors use the providers'
- * envelope: 401 missing/unknown key, 403 revoked key or suspended tenant.
+ * envelope: 401 missing/unknown key, 403 revoked key or suspended tenant, 503 (with {@code
+ * Retry-After}) while the database that holds the keys cannot be reached.
  */
 public class AuthFilters {
 
@@ -60,7 +62,9 @@ public class AuthFilters {
         if (!key.startsWith(KeySecrets.PREFIX)) {
             return Uni.createFrom().item(unauthorized("Invalid API key"));
         }
-        return authenticator.authenticate(key).map(this::admitTenant);
+        return authenticator.authenticate(key).map(this::admitTenant)
+                // the key cannot be checked now: neither 401 (it may be valid) nor 500
+                .onFailure(DatabaseUnavailable::is).recoverWithItem(() -> ErrorBody.response(DatabaseUnavailable.error()));
     }
 
     private Response admitTenant(Optional<TenantPrincipal> found) {

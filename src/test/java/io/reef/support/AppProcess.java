@@ -80,6 +80,11 @@ public final class AppProcess implements AutoCloseable {
         return port + 1000;
     }
 
+    /** The replica's log file (appended to by every replica started on this port). */
+    public Path logFile() {
+        return Path.of("target", "it-instance-" + port + ".log");
+    }
+
     /** kill -9: no shutdown hooks, no graceful drain. */
     public void kill() {
         process.destroyForcibly();
