@@ -209,10 +209,9 @@ public class SharkAiGateway implements ProviderAdapter {
         }
         JsonNode result = task.get("result");
         if (result instanceof ObjectNode resultObject) {
-            long price = job.priceMicros() != null ? job.priceMicros()
-                    : resultObject.path("credit").isNumber()
-                            ? job.priceFor(Money.creditToMicros(resultObject.get("credit").decimalValue()))
-                            : job.holdMicros(); // the hold is already at the tenant's price
+            // a result is answered after the job was settled, so it has its price; the hold (already at
+            // the tenant's price) is the fallback, never the provider's own credit
+            long price = job.priceMicros() != null ? job.priceMicros() : job.holdMicros();
             resultObject.put("credit", Money.microsToCredit(price));
         }
         return task;
