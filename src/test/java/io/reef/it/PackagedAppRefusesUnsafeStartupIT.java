@@ -107,7 +107,11 @@ class PackagedAppRefusesUnsafeStartupIT {
 
     private static String refusedStart(String name, Map<String, String> env, List<String> props) throws Exception {
         Process process = start(name, env, props);
-        assertTrue(process.waitFor(90, TimeUnit.SECONDS), "the app should exit by itself");
+        try {
+            assertTrue(process.waitFor(90, TimeUnit.SECONDS), "the app should exit by itself; see " + log(name));
+        } finally {
+            process.destroyForcibly().waitFor(); // a replica that did start must not hold the ports for the next case
+        }
         assertNotEquals(0, process.exitValue());
         return Files.readString(log(name));
     }
