@@ -19,6 +19,7 @@ import io.reef.common.ReefClock;
 import io.reef.common.Workers;
 import io.reef.tenant.TenantPrincipal;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 
 /**
  * {@code Idempotency-Key} on the generate endpoints, scoped to the tenant. The first request with
@@ -45,7 +46,7 @@ public class Idempotency {
         this.clock = clock;
     }
 
-    public Uni<Response> run(TenantPrincipal who, String key, String operation, String body,
+    public Uni<Response> run(TenantPrincipal who, String key, String operation, Buffer body,
             Supplier<Uni<Response>> action) {
         if (key == null) {
             return Uni.createFrom().<Response>deferred(action::get);
@@ -53,7 +54,7 @@ public class Idempotency {
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
             throw ApiException.badRequest("'" + HEADER + "' must be 1 to " + MAX_KEY_LENGTH + " characters");
         }
-        byte[] hash = hash(operation + '\n' + (body == null ? "" : body));
+        byte[] hash = hash(operation, body);
         return Workers.run(() -> store.claim(who.tenantId(), key, hash, clock.now()))
                 .flatMap(claim -> answer(who, key, hash, claim, action, 0));
     }
@@ -112,9 +113,20 @@ public class Idempotency {
         }
     }
 
-    private static byte[] hash(String text) {
+    /**
+     * SHA-256 of the operation, a newline and the body's bytes, fed to the digest one after the
+     * other (no concatenated copy of a body of megabytes); the same value the former hash of the
+     * string {@code operation + '\n' + body} gave for every UTF-8 body.
+     */
+    static byte[] hash(String operation, Buffer body) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(operation.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) '\n');
+            if (body != null) {
+                digest.update(body.getByteBuf().nioBuffer());
+            }
+            return digest.digest();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
