@@ -1,5 +1,7 @@
 package io.reef.provider;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -18,4 +20,12 @@ public interface LimitsConfig {
      */
     @WithDefault("67108864")
     long inFlightBodyBytes();
+
+    /**
+     * A body not fully received this long after Reef starts reading it gets 408 and its
+     * connection is closed: a client trickling a body cannot keep its share of the budget
+     * (14 MB at 1 Mbit/s takes 112 s).
+     */
+    @WithDefault("120S")
+    Duration bodyReadTimeout();
 }

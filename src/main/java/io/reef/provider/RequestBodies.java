@@ -1,5 +1,9 @@
 package io.reef.provider;
 
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.reef.common.ApiException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
@@ -12,16 +16,20 @@ import io.vertx.core.http.HttpServerRequest;
  * resources after authentication, so an unauthenticated client is never sent 100-continue and
  * its body is never buffered; {@link BodyLimitFilter} has paused the request and reserved its size.
  */
-public final class RequestBodies {
+@ApplicationScoped
+public class RequestBodies {
 
     /** First allocation for a body without a Content-Length; it grows as chunks arrive. */
     private static final int CHUNKED_INITIAL_BYTES = 64 * 1024;
 
-    private RequestBodies() {
+    private final Duration readTimeout;
+
+    public RequestBodies(LimitsConfig limits) {
+        this.readTimeout = limits.bodyReadTimeout();
     }
 
-    public static Uni<Buffer> read(HttpServerRequest request, long maxBytes) {
-        return Uni.createFrom().emitter(emitter -> {
+    public Uni<Buffer> read(HttpServerRequest request, long maxBytes) {
+        return Uni.createFrom().<Buffer>emitter(emitter -> {
             long declared = BodyLimitFilter.contentLength(request);
             if (declared > maxBytes) {
                 emitter.fail(tooLarge(request, maxBytes));
@@ -42,6 +50,11 @@ public final class RequestBodies {
                 request.response().writeContinue();
             }
             request.resume();
+        }).ifNoItem().after(readTimeout).failWith(() -> {
+            request.handler(null).endHandler(null);
+            request.response().putHeader(HttpHeaders.CONNECTION, "close");
+            return new ApiException(408, "request_timeout", "The request body was not received within "
+                    + readTimeout.toSeconds() + " seconds");
         });
     }
 

@@ -42,7 +42,7 @@ class InFlightBodyBudgetTest {
     public static class ThreeMegabyteBudget implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("reef.limits.in-flight-body-bytes", "3000000");
+            return Map.of("reef.limits.in-flight-body-bytes", "3000000", "reef.limits.body-read-timeout", "8S");
         }
     }
 
@@ -111,6 +111,25 @@ class InFlightBodyBudgetTest {
         }
         assertEquals(0, db.jobsForTenant(t.id()));
         Eventually.until("nothing stays reserved", Duration.ofSeconds(5), () -> inFlight.reserved() == 0);
+    }
+
+    @Test
+    void aTrickledBodyIsCutOffWith408AndGivesItsReservationBack() throws Exception {
+        String body = img2img();
+        try (Socket slow = new Socket("localhost", 8081)) {
+            slow.setSoTimeout(30_000);
+            OutputStream out = slow.getOutputStream();
+            out.write(("POST /v1/generate HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + t.key()
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length() + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(body.substring(0, 1000).getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String head = readHead(slow.getInputStream()); // the read timeout is 8 s in this profile
+            assertTrue(head.startsWith("HTTP/1.1 408"), head);
+        }
+        Eventually.until("the cut-off body's reservation is released", Duration.ofSeconds(5), () -> inFlight.reserved() == 0);
+        assertEquals(0, db.jobsForTenant(t.id()));
+        assertEquals(0, simulator.submits(Provider.SHARK_API));
     }
 
     private static String img2img() {

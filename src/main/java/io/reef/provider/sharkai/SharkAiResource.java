@@ -37,14 +37,16 @@ public class SharkAiResource {
     private final PublicUrls urls;
     private final Idempotency idempotency;
     private final SharkAiBodyLimit limit;
+    private final RequestBodies bodies;
 
     public SharkAiResource(SharkAiGateway gateway, CurrentTenant tenant, PublicUrls urls, Idempotency idempotency,
-            SharkAiBodyLimit limit) {
+            SharkAiBodyLimit limit, RequestBodies bodies) {
         this.gateway = gateway;
         this.tenant = tenant;
         this.urls = urls;
         this.idempotency = idempotency;
         this.limit = limit;
+        this.bodies = bodies;
     }
 
     @POST
@@ -54,7 +56,7 @@ public class SharkAiResource {
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         TenantPrincipal who = tenant.get();
         String baseUrl = urls.base(uri);
-        return RequestBodies.read(request, limit.maxBytes())
+        return bodies.read(request, limit.maxBytes())
                 .flatMap(body -> idempotency.run(who, idempotencyKey, "sharkai:generate", body,
                         () -> gateway.generate(who, body, baseUrl)));
     }

@@ -37,14 +37,16 @@ public class SharkApiResource {
     private final PublicUrls urls;
     private final Idempotency idempotency;
     private final SharkApiBodyLimit limit;
+    private final RequestBodies bodies;
 
     public SharkApiResource(SharkApiGateway gateway, CurrentTenant tenant, PublicUrls urls, Idempotency idempotency,
-            SharkApiBodyLimit limit) {
+            SharkApiBodyLimit limit, RequestBodies bodies) {
         this.gateway = gateway;
         this.tenant = tenant;
         this.urls = urls;
         this.idempotency = idempotency;
         this.limit = limit;
+        this.bodies = bodies;
     }
 
     @POST
@@ -55,7 +57,7 @@ public class SharkApiResource {
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         TenantPrincipal who = tenant.get();
         String baseUrl = urls.base(uri);
-        return RequestBodies.read(request, limit.maxBytes())
+        return bodies.read(request, limit.maxBytes())
                 .flatMap(body -> idempotency.run(who, idempotencyKey, "sharkapi:generate", body,
                         () -> gateway.generate(who, body, baseUrl)));
     }
