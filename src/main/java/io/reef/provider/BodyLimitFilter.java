@@ -1,6 +1,7 @@
 package io.reef.provider;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -9,33 +10,36 @@ import jakarta.enterprise.inject.Instance;
 
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 
 /**
- * Rejects an oversized body with 413 in the providers' envelope from its Content-Length, before
- * a byte of it is buffered. Bodies without a length are capped by quarkus.http.limits.max-body-size
- * and re-checked by the resource.
+ * Runs before a byte of a provider request body is read: an oversized body gets 413 from its
+ * Content-Length, and a large body must fit the replica's in-flight budget ({@link InFlightBodies}):
+ * it reserves its Content-Length (a body without one, i.e. chunked, reserves the endpoint's
+ * maximum) until its request ends, or gets 503 with Retry-After, both in the providers' envelope.
+ * The body itself is read later, once the request is authenticated ({@link RequestBodies}).
  */
 @ApplicationScoped
 public class BodyLimitFilter {
 
     static final String TOO_LARGE = "{\"error\":{\"message\":\"Request body too large: the limit is %d bytes\",\"type\":\"request_too_large\"}}";
+    static final String BUSY = "{\"error\":{\"message\":\"Too many large requests are being processed; retry shortly\",\"type\":\"overloaded_error\"}}";
+    /** Large bodies finish within seconds; a client told to wait this long finds room again. */
+    static final String RETRY_AFTER_SECONDS = "2";
 
-    void install(@Observes Router router, @Any Instance<BodyLimit> limits) {
+    void install(@Observes Router router, @Any Instance<BodyLimit> limits, InFlightBodies inFlight) {
         List<BodyLimit> all = limits.stream().toList();
         router.route().order(-1000).handler(ctx -> {
-            if (ctx.request().method() == HttpMethod.POST) {
-                String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-                if (length != null) {
-                    String path = ctx.request().path();
-                    for (BodyLimit limit : all) {
-                        if (path.startsWith(limit.pathPrefix()) && tooLarge(length, limit.maxBytes())) {
-                            ctx.response().setStatusCode(413)
-                                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                                    .putHeader(HttpHeaders.CONNECTION, "close")
-                                    .end(String.format(TOO_LARGE, limit.maxBytes()));
-                            return;
-                        }
+            HttpServerRequest request = ctx.request();
+            if (request.method() == HttpMethod.POST) {
+                String path = request.path();
+                for (BodyLimit limit : all) {
+                    if (path.startsWith(limit.pathPrefix())) {
+                        admit(ctx, limit.maxBytes(), inFlight);
+                        return;
                     }
                 }
             }
@@ -43,11 +47,69 @@ public class BodyLimitFilter {
         });
     }
 
-    private static boolean tooLarge(String contentLength, long max) {
+    private static void admit(RoutingContext ctx, long maxBytes, InFlightBodies inFlight) {
+        long declared = contentLength(ctx.request());
+        if (declared > maxBytes) {
+            ctx.response().setStatusCode(413)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                    .putHeader(HttpHeaders.CONNECTION, "close")
+                    .end(String.format(TOO_LARGE, maxBytes));
+            return;
+        }
+        long reserve = declared >= 0 ? declared : hasBody(ctx.request()) ? maxBytes : 0;
+        if (reserve >= InFlightBodies.SMALL_BODY_BYTES) {
+            if (!inFlight.tryReserve(reserve)) {
+                busy(ctx);
+                return;
+            }
+            AtomicBoolean released = new AtomicBoolean();
+            ctx.addEndHandler(ended -> {
+                if (released.compareAndSet(false, true)) {
+                    inFlight.release(reserve);
+                }
+            });
+        }
+        // Nothing is read until the resource asks for the body (after authentication).
+        ctx.request().pause();
+        ctx.next();
+    }
+
+    /**
+     * 503 before the body is read. A client that asked for 100-continue never sends it; any other
+     * client's body is read and dropped (up to the request's size, nothing kept), so it gets the
+     * answer instead of a reset connection.
+     */
+    private static void busy(RoutingContext ctx) {
+        ctx.response().setStatusCode(503)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                .putHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .end(BUSY);
+        if (!expectsContinue(ctx.request())) {
+            ctx.request().handler(chunk -> {
+            }).resume();
+        }
+    }
+
+    /** Without a Content-Length, an HTTP/1.1 request has a body only when it is chunked (HTTP/2: unknown). */
+    private static boolean hasBody(HttpServerRequest request) {
+        return request.version() != HttpVersion.HTTP_1_1 && request.version() != HttpVersion.HTTP_1_0
+                || request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
+    }
+
+    static boolean expectsContinue(HttpServerRequest request) {
+        return "100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT));
+    }
+
+    /** The declared length, -1 when there is none (chunked) or it is not a number. */
+    static long contentLength(HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length == null) {
+            return -1;
+        }
         try {
-            return Long.parseLong(contentLength.trim()) > max;
+            return Long.parseLong(length.trim());
         } catch (NumberFormatException e) {
-            return false;
+            return -1;
         }
     }
 }

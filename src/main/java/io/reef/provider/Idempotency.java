@@ -24,6 +24,7 @@ import io.reef.common.Workers;
 import io.reef.tenant.TenantPrincipal;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 
 /**
  * {@code Idempotency-Key} on the generate endpoints, scoped to the tenant. The first request with
@@ -64,7 +65,7 @@ public class Idempotency {
      *
      * @param longestAnswer how long the first attempt can take to answer: a retry waits that long
      */
-    public Uni<Response> run(TenantPrincipal who, String key, String operation, String body, Duration longestAnswer,
+    public Uni<Response> run(TenantPrincipal who, String key, String operation, Buffer body, Duration longestAnswer,
             Supplier<Uni<Response>> action) {
         if (key == null) {
             return RunToTheEnd.of(Uni.createFrom().deferred(action::get));
@@ -72,7 +73,7 @@ public class Idempotency {
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
             throw ApiException.badRequest("'" + HEADER + "' must be 1 to " + MAX_KEY_LENGTH + " characters");
         }
-        byte[] hash = hash(operation + '\n' + (body == null ? "" : body));
+        byte[] hash = hash(operation, body);
         // the claim is inside the detached part: a claim whose work never ran would stay "in progress"
         return RunToTheEnd.of(claim(who, key, hash).flatMap(claim -> claim instanceof IdempotencyStore.Claimed
                 ? perform(who, key, action)
@@ -167,9 +168,20 @@ public class Idempotency {
         }
     }
 
-    private static byte[] hash(String text) {
+    /**
+     * SHA-256 of the operation, a newline and the body's bytes, fed to the digest one after the
+     * other (no concatenated copy of a body of megabytes); the same value the former hash of the
+     * string {@code operation + '\n' + body} gave for every UTF-8 body.
+     */
+    static byte[] hash(String operation, Buffer body) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(operation.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) '\n');
+            if (body != null) {
+                digest.update(body.getByteBuf().nioBuffer());
+            }
+            return digest.digest();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -32,6 +32,11 @@ public final class AppProcess implements AutoCloseable {
     }
 
     public static AppProcess start(int port, Map<String, String> extraConfig) {
+        return start(port, extraConfig, List.of());
+    }
+
+    /** As {@link #start(int, Map)}, with extra JVM options (e.g. a GC log) before {@code -jar}. */
+    public static AppProcess start(int port, Map<String, String> extraConfig, List<String> jvmArgs) {
         Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: integration tests run after `package` (./mvnw verify)");
@@ -52,6 +57,7 @@ public final class AppProcess implements AutoCloseable {
                 "-Dquarkus.log.file.enabled=true",
                 "-Dquarkus.log.file.path=target/it-instance-" + port + ".log"));
         extraConfig.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.addAll(jvmArgs);
         command.add("-jar");
         command.add(jar.toString());
         try {
@@ -65,6 +71,11 @@ public final class AppProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot start a second Reef instance", e);
         }
+    }
+
+    /** The replica's operating-system process (alive?, pid for memory readings). */
+    public ProcessHandle handle() {
+        return process.toHandle();
     }
 
     public String baseUrl() {

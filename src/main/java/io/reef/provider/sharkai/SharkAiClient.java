@@ -2,6 +2,7 @@ package io.reef.provider.sharkai;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /** Shark AI's image API (base URL: {@code quarkus.rest-client.sharkai.url}). Non-blocking. */
@@ -24,7 +26,8 @@ import io.smallrye.mutiny.Uni;
 public interface SharkAiClient {
 
     @POST
-    Uni<Response> submit(String body);
+    /** The body's bytes as they are (one buffer, sent without a copy), with their length. */
+    Uni<Response> submit(Multi<io.vertx.mutiny.core.buffer.Buffer> body, @HeaderParam("Content-Length") long length);
 
     @GET
     @Path("/{id}")

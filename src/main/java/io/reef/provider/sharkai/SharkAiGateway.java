@@ -25,6 +25,7 @@ import io.reef.provider.ProviderAdapter;
 import io.reef.tenant.TenantPrincipal;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 
 /**
  * The Shark AI compatible flows: generate (sync and async), poll, cancel. Every flow is
@@ -66,13 +67,13 @@ public class SharkAiGateway implements ProviderAdapter {
         return java.time.Duration.ofSeconds(SharkAiRequest.MAX_TIMEOUT).plus(settings.syncGrace()).plusMinutes(1);
     }
 
-    public Uni<Response> generate(TenantPrincipal who, String rawBody, String baseUrl) {
+    public Uni<Response> generate(TenantPrincipal who, Buffer rawBody, String baseUrl) {
         SharkAiRequest request = SharkAiRequest.of(Json.parseObject(mapper, rawBody, settings.maxBodyBytes()),
                 settings.maxImages());
         AdmissionRequest admit = new AdmissionRequest(who, provider(), request.model(),
                 pricing.expectedCostMicros(request.model(), request.images()), request.timeoutSeconds(), "task_");
         return jobs.admit(admit)
-                .flatMap(job -> submit(job, request)
+                .flatMap(job -> submit(job, request, rawBody)
                         .flatMap(submitted -> request.async()
                                 ? Uni.createFrom().item(accepted(submitted, baseUrl))
                                 : awaitResult(submitted.job(), deadline(submitted.job()))));
@@ -102,11 +103,19 @@ public class SharkAiGateway implements ProviderAdapter {
     private record Submitted(JobView job, ObjectNode task) {
     }
 
-    private Uni<Submitted> submit(JobView job, SharkAiRequest request) {
-        return jobs.submit(provider(), job, upstream.submit(Json.write(mapper, request.upstreamBody())), "id")
+    private Uni<Submitted> submit(JobView job, SharkAiRequest request, Buffer rawBody) {
+        return jobs.submit(provider(), job, upstream.submit(upstreamBody(request, rawBody)), "id")
                 .flatMap(task -> jobs.submitted(job, task.get("id").asText(), statuses.ofTask(task),
                         clock.now().plus(settings.syncPollInterval()), null)
                         .map(updated -> new Submitted(updated, task)));
+    }
+
+    /**
+     * Reef always submits with {@code "async": true}: a body that already says so is forwarded as
+     * received; any other is re-serialised with it.
+     */
+    private Buffer upstreamBody(SharkAiRequest request, Buffer rawBody) {
+        return request.async() ? rawBody : Buffer.buffer(Json.writeBytes(mapper, request.upstreamBody()));
     }
 
     private Response accepted(Submitted submitted, String baseUrl) {

@@ -13,13 +13,17 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.reef.provider.Idempotency;
 import io.reef.provider.PublicUrls;
+import io.reef.provider.RequestBodies;
 import io.reef.tenant.CurrentTenant;
 import io.reef.tenant.TenantPrincipal;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 
 /** Shark AI compatible endpoints (tenant key). */
 @Path(SharkAiGateway.PATH)
@@ -32,22 +36,29 @@ public class SharkAiResource {
     private final CurrentTenant tenant;
     private final PublicUrls urls;
     private final Idempotency idempotency;
+    private final SharkAiBodyLimit limit;
+    private final RequestBodies bodies;
 
-    public SharkAiResource(SharkAiGateway gateway, CurrentTenant tenant, PublicUrls urls, Idempotency idempotency) {
+    public SharkAiResource(SharkAiGateway gateway, CurrentTenant tenant, PublicUrls urls, Idempotency idempotency,
+            SharkAiBodyLimit limit, RequestBodies bodies) {
         this.gateway = gateway;
         this.tenant = tenant;
         this.urls = urls;
         this.idempotency = idempotency;
+        this.limit = limit;
+        this.bodies = bodies;
     }
 
     @POST
     @Operation(summary = "Generate images (sync 200, or async: true -> 202 with a task)")
-    public Uni<Response> generate(String body, @Context UriInfo uri,
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON))
+    public Uni<Response> generate(@Context HttpServerRequest request, @Context UriInfo uri,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         TenantPrincipal who = tenant.get(); // read now: the work may outlive the request (a hang-up)
         String baseUrl = urls.base(uri);
-        return idempotency.run(who, idempotencyKey, "sharkai:generate", body, gateway.longestAnswer(),
-                () -> gateway.generate(who, body, baseUrl));
+        return bodies.read(request, limit.maxBytes())
+                .flatMap(body -> idempotency.run(who, idempotencyKey, "sharkai:generate", body, gateway.longestAnswer(),
+                        () -> gateway.generate(who, body, baseUrl)));
     }
 
     @GET

@@ -13,6 +13,7 @@ import io.reef.common.ReefMetrics;
 import io.reef.provider.Upstream;
 import io.reef.provider.UpstreamResponse;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 
 /**
  * Shark AI calls with their fault-tolerance policy. A submit is never retried (a retry could
@@ -35,8 +36,8 @@ public class SharkAiUpstream {
 
     @Timeout(15_000)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
-    public Uni<UpstreamResponse> submit(String body) {
-        return Upstream.call(metrics, PROVIDER, "submit", () -> client.submit(body));
+    public Uni<UpstreamResponse> submit(Buffer body) {
+        return Upstream.call(metrics, PROVIDER, "submit", () -> client.submit(Upstream.bodyOf(body), body.length()));
     }
 
     @Timeout(5_000)

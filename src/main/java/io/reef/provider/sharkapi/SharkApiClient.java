@@ -2,6 +2,7 @@ package io.reef.provider.sharkapi;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /** SharkAPI (base URL: {@code quarkus.rest-client.sharkapi.url}). Non-blocking. */
@@ -25,7 +27,8 @@ public interface SharkApiClient {
 
     @POST
     @Path("/generate")
-    Uni<Response> generate(String body);
+    /** The body's bytes as they are (one buffer, sent without a copy), with their length. */
+    Uni<Response> generate(Multi<io.vertx.mutiny.core.buffer.Buffer> body, @HeaderParam("Content-Length") long length);
 
     @GET
     @Path("/jobs/{id}")

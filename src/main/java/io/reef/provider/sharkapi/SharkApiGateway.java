@@ -18,6 +18,7 @@ import io.reef.provider.JobSteps;
 import io.reef.provider.ProviderAdapter;
 import io.reef.tenant.TenantPrincipal;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 
 /**
  * The SharkAPI compatible flows: generate (always 202 + job_id) and job status. The hold is the
@@ -58,12 +59,14 @@ public class SharkApiGateway implements ProviderAdapter {
         return java.time.Duration.ofMinutes(1);
     }
 
-    public Uni<Response> generate(TenantPrincipal who, String rawBody, String baseUrl) {
-        SharkApiRequest request = SharkApiRequest.of(Json.parseObject(mapper, rawBody, settings.maxBodyBytes()));
+    /** The body is validated from its bytes and forwarded as received: the same bytes, never re-serialised. */
+    public Uni<Response> generate(TenantPrincipal who, Buffer rawBody, String baseUrl) {
+        SharkApiRequest request = SharkApiRequest.of(
+                Json.parseObject(mapper, rawBody, settings.maxBodyBytes(), SharkApiRequest.BASE64_FIELDS));
         AdmissionRequest admit = new AdmissionRequest(who, provider(), request.mode(),
                 pricing.expectedCostMicros(request.mode()), (int) settings.jobTimeout().toSeconds(), "job_");
         return jobs.admit(admit).flatMap(job -> jobs.submit(provider(), job,
-                upstream.generate(Json.write(mapper, request.body())), "job_id")
+                upstream.generate(rawBody), "job_id")
                 .flatMap(body -> accepted(job, body, admit.expectedCostMicros(), baseUrl)));
     }
 

@@ -13,6 +13,7 @@ import io.reef.common.ReefMetrics;
 import io.reef.provider.Upstream;
 import io.reef.provider.UpstreamResponse;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 
 /**
  * SharkAPI calls with their fault-tolerance policy: a generate is never retried (it could
@@ -33,8 +34,8 @@ public class SharkApiUpstream {
 
     @Timeout(15_000)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
-    public Uni<UpstreamResponse> generate(String body) {
-        return Upstream.call(metrics, PROVIDER, "submit", () -> client.generate(body));
+    public Uni<UpstreamResponse> generate(Buffer body) {
+        return Upstream.call(metrics, PROVIDER, "submit", () -> client.generate(Upstream.bodyOf(body), body.length()));
     }
 
     @Timeout(5_000)
