@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.reef.common.ApiException;
 import io.reef.common.ErrorBody;
 import io.reef.common.ReefClock;
+import io.reef.common.Text;
 import io.reef.common.Workers;
 import io.reef.tenant.TenantPrincipal;
 import io.smallrye.mutiny.Uni;
@@ -53,6 +54,7 @@ public class Idempotency {
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
             throw ApiException.badRequest("'" + HEADER + "' must be 1 to " + MAX_KEY_LENGTH + " characters");
         }
+        Text.line(key, HEADER, MAX_KEY_LENGTH); // stored: no control characters
         byte[] hash = hash(operation + '\n' + (body == null ? "" : body));
         return Workers.run(() -> store.claim(who.tenantId(), key, hash, clock.now()))
                 .flatMap(claim -> answer(who, key, hash, claim, action, 0));

@@ -23,7 +23,7 @@ import io.smallrye.mutiny.Uni;
 /** Shark AI compatible endpoints (tenant key). */
 @Path(SharkAiGateway.PATH)
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.WILDCARD)
+@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Shark AI compatible")
 public class SharkAiResource {
 

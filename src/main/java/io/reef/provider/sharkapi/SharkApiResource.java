@@ -23,7 +23,7 @@ import io.smallrye.mutiny.Uni;
 /** SharkAPI compatible endpoints (tenant key). */
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.WILDCARD)
+@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "SharkAPI compatible")
 public class SharkApiResource {
 
