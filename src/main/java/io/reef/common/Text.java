@@ -20,7 +20,7 @@ public final class Text {
     private Text() {
     }
 
-    /** A required JSON string field: present, a string, not blank, and {@link #line} text. */
+    /** A required JSON string field: present, a string, not blank, and {@link #line} (or {@link #prose}) text. */
     public static String requiredField(JsonNode parent, String field, int maxLength, boolean multiLine) {
         JsonNode value = parent.get(field);
         if (value == null || value.isNull()) {

@@ -3,6 +3,7 @@ package io.reef.common;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -159,6 +160,24 @@ class BadInputIsA4xxThatChangesNothingTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"mode\":\"1k\",\"prompt\":\"a shark\"}")).build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertEquals(202, response.statusCode(), response.body());
+    }
+
+    /** The V4 constraints: what gets past the application's checks still cannot be stored. */
+    @Test
+    void theSchemaRefusesUnboundedOrControlCharacterStrings() {
+        UUID id = UUID.fromString(tenant.id());
+        for (String sql : List.of(
+                "UPDATE tenant SET name = repeat('n', 201) WHERE id = :t",
+                "UPDATE tenant SET name = 'a' || chr(10) || 'b' WHERE id = :t",
+                "UPDATE api_key SET name = 'ci' || chr(127) WHERE tenant_id = :t",
+                "UPDATE api_key SET name = 'ci' || chr(155) WHERE tenant_id = :t",
+                "INSERT INTO idempotency_key (tenant_id, key, request_hash, created_at) VALUES (:t, repeat('k', 256), '\\x00', now())",
+                "INSERT INTO idempotency_key (tenant_id, key, request_hash, created_at) VALUES (:t, 'k' || chr(1), '\\x00', now())")) {
+            World before = world();
+            assertThrows(RuntimeException.class, () -> QuarkusTransaction.requiringNew().run(
+                    () -> em.createNativeQuery(sql).setParameter("t", id).executeUpdate()), sql);
+            assertEquals(before, world(), sql);
+        }
     }
 
     Stream<Case> cases() {
