@@ -267,6 +267,8 @@ class BadInputIsA4xxThatChangesNothingTest {
                 Expect.HTTP_LAYER);
         header(all, "sharkapi: Idempotency-Key with a C1 control character (byte 0x9b)", 400, API, "{" + apiOk + "}",
                 "Idempotency-Key", "a\u009bb", Expect.ENVELOPE);
+        all.add(new Case("sharkapi: no Authorization and a non-JSON Content-Type: 401 comes first", 401, false,
+                t -> Answer.of(spec().contentType("text/plain").body("{" + apiOk + "}").post(API))));
         all.add(new Case("sharkapi: no Authorization", 401, false,
                 t -> Answer.of(given().contentType(JSON).body("{" + apiOk + "}").post(API))));
 
