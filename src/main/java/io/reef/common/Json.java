@@ -18,9 +18,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -181,7 +183,7 @@ public final class Json {
         }
         JsonNode node;
         try {
-            node = mapper.readTree(body);
+            node = clientReader(mapper).readTree(body);
         } catch (IOException e) {
             throw ApiException.badRequest("Request body is not valid JSON");
         }
@@ -189,6 +191,17 @@ public final class Json {
             throw ApiException.badRequest("Request body must be a JSON object");
         }
         return (ObjectNode) node;
+    }
+
+    /**
+     * How a client's body is read: strictly, so the tree Reef checks and prices is the body the
+     * provider gets (a repeated field would let Reef price one model while the provider reads
+     * another; text after the object would be dropped or forwarded unchecked).
+     */
+    public static ObjectReader clientReader(ObjectMapper mapper) {
+        return mapper.reader()
+                .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     /** Reads an upstream body leniently: null when it is not a JSON object. */

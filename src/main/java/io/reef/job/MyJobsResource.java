@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,8 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import io.reef.common.ApiException;
 import io.reef.common.Money;
+import io.reef.common.Params;
 import io.reef.tenant.CurrentTenant;
 import io.smallrye.common.annotation.Blocking;
 
@@ -52,10 +51,9 @@ public class MyJobsResource {
 
     @GET
     @Operation(summary = "Recent jobs, newest first (pass next_before back as before)")
-    public Map<String, Object> list(@QueryParam("limit") @DefaultValue("50") int limit, @QueryParam("before") Long before) {
-        if (limit < 1 || limit > 500) {
-            throw ApiException.badRequest("'limit' must be between 1 and 500");
-        }
+    public Map<String, Object> list(@QueryParam("limit") String limitParam, @QueryParam("before") String beforeParam) {
+        int limit = Params.intParam(limitParam, "limit", 50, 1, 500);
+        Long before = Params.positiveLong(beforeParam, "before");
         List<JobView> page = jobs.recent(tenant.get().tenantId(), before, limit);
         List<JobSummary> summaries = page.stream().map(JobSummary::of).toList();
         return page.size() < limit ? Map.of("jobs", summaries)

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.reef.common.ApiException;
+import io.reef.common.Params;
 import io.reef.common.ReefClock;
 import io.smallrye.common.annotation.Blocking;
 
@@ -49,7 +49,7 @@ public class AdminLedgerResource {
     @Operation(summary = "A tenant's usage grouped by day, model or provider, with cost and margin")
     public UsageReport tenantUsage(@PathParam("id") String id, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("group_by") String groupBy) {
-        return usage.usage(uuid(id, "tenant"), UsageQuery.parse(from, to, groupBy, clock.now()), true);
+        return usage.usage(Params.pathUuid(id, "tenant"), UsageQuery.parse(from, to, groupBy, clock.now()), true);
     }
 
     @GET
@@ -58,12 +58,10 @@ public class AdminLedgerResource {
     @Operation(summary = "Ledger entries, paged (pass next_cursor back as cursor)")
     public Map<String, Object> page(@QueryParam("tenant") String tenant, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("cursor") String cursor,
-            @QueryParam("limit") @DefaultValue("100") int limit) {
-        if (limit < 1 || limit > 1000) {
-            throw ApiException.badRequest("'limit' must be between 1 and 1000");
-        }
+            @QueryParam("limit") String limitParam) {
+        int limit = Params.intParam(limitParam, "limit", 100, 1, 1000);
         UsageQuery range = UsageQuery.parse(from, to, null, clock.now());
-        List<StatementLine> lines = ledger.page(tenant == null ? null : uuid(tenant, "tenant"), range.from(), range.to(),
+        List<StatementLine> lines = ledger.page(Params.queryUuid(tenant, "tenant"), range.from(), range.to(),
                 decode(cursor), limit);
         String next = lines.size() < limit ? null : encode(lines.get(lines.size() - 1));
         return next == null ? Map.of("entries", lines) : Map.of("entries", lines, "next_cursor", next);
@@ -76,7 +74,7 @@ public class AdminLedgerResource {
     public Response statement(@QueryParam("tenant") String tenant, @QueryParam("from") String from,
             @QueryParam("to") String to) {
         UsageQuery range = UsageQuery.parse(from, to, null, clock.now());
-        UUID tenantId = tenant == null ? null : uuid(tenant, "tenant");
+        UUID tenantId = Params.queryUuid(tenant, "tenant");
         StreamingOutput body = out -> {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             writer.write(StatementLine.CSV_HEADER);
@@ -116,11 +114,4 @@ public class AdminLedgerResource {
         }
     }
 
-    private static UUID uuid(String value, String what) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("'" + what + "' must be a tenant id");
-        }
-    }
 }

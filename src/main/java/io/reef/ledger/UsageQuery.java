@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 
 import io.reef.common.ApiException;
 
@@ -14,6 +15,9 @@ import io.reef.common.ApiException;
  * the current month up to now.
  */
 public record UsageQuery(Instant from, Instant to, GroupBy groupBy) {
+
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("+10000-01-01T00:00:00Z");
 
     public enum GroupBy {
         DAY, MODEL, PROVIDER;
@@ -34,7 +38,7 @@ public record UsageQuery(Instant from, Instant to, GroupBy groupBy) {
         GroupBy group = GroupBy.DAY;
         if (groupBy != null && !groupBy.isBlank()) {
             try {
-                group = GroupBy.valueOf(groupBy.toUpperCase());
+                group = GroupBy.valueOf(groupBy.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw ApiException.badRequest("'group_by' must be one of day, model, provider");
             }
@@ -43,10 +47,16 @@ public record UsageQuery(Instant from, Instant to, GroupBy groupBy) {
     }
 
     static Instant instant(String value, String name) {
+        Instant parsed;
         try {
-            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC) : Instant.parse(value);
+            parsed = value.length() == 10 ? LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC) : Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest("'" + name + "' must be a date (2026-11-01) or an ISO-8601 instant");
         }
+        // PostgreSQL timestamps end in the year 294276; nothing in Reef is outside years 1 to 9999
+        if (parsed.isBefore(EARLIEST) || !parsed.isBefore(LATEST)) {
+            throw ApiException.badRequest("'" + name + "' must be within the years 0001 to 9999");
+        }
+        return parsed;
     }
 }

@@ -20,6 +20,7 @@ import io.reef.common.DatabaseUnavailable;
 import io.reef.common.ErrorBody;
 import io.reef.common.ReefClock;
 import io.reef.common.RunToTheEnd;
+import io.reef.common.Text;
 import io.reef.common.Workers;
 import io.reef.tenant.TenantPrincipal;
 import io.smallrye.mutiny.Multi;
@@ -73,6 +74,7 @@ public class Idempotency {
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
             throw ApiException.badRequest("'" + HEADER + "' must be 1 to " + MAX_KEY_LENGTH + " characters");
         }
+        Text.line(key, HEADER, MAX_KEY_LENGTH); // stored: no control characters
         byte[] hash = hash(operation, body);
         // the claim is inside the detached part: a claim whose work never ran would stay "in progress"
         return RunToTheEnd.of(claim(who, key, hash).flatMap(claim -> claim instanceof IdempotencyStore.Claimed

@@ -18,6 +18,7 @@ import io.reef.common.ApiException;
 import io.reef.common.DatabaseUnavailable;
 import io.reef.common.Json;
 import io.reef.common.RunToTheEnd;
+import io.reef.common.Params;
 import io.reef.common.Workers;
 import io.reef.job.AdmissionRequest;
 import io.reef.job.JobAdmission;
@@ -231,6 +232,9 @@ public class JobSteps {
 
     /** The tenant's own job of this provider, with an upstream id; 404 for anyone else's. */
     public Uni<JobView> owned(String publicId, UUID tenantId, String provider) {
+        if (!Params.plausibleJobId(publicId)) { // never a lookup, never repeated back
+            return Uni.createFrom().failure(ApiException.notFound("No such job"));
+        }
         JobView cached = cache.get(publicId);
         Uni<JobView> found = cached != null ? Uni.createFrom().item(cached)
                 : Workers.run(() -> cache.put(queries.find(publicId)));

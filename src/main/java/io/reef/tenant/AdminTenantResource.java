@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -22,17 +21,22 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.reef.common.ApiException;
 import io.reef.common.Json;
+import io.reef.common.JsonBounds;
+import io.reef.common.Params;
+import io.reef.common.Text;
 import io.smallrye.common.annotation.Blocking;
 
 /** Operator API for tenants and their keys (operator token). */
 @Path("/reef/admin/v1")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.WILDCARD)
+@Consumes(MediaType.APPLICATION_JSON)
 @Blocking
 @Tag(name = "Admin: tenants and keys")
 public class AdminTenantResource {
+
+    /** Longest key name (stored; the V4 migration bounds the column the same way). */
+    static final int MAX_KEY_NAME = 200;
 
     private final TenantService tenants;
     private final ApiKeyService keys;
@@ -54,12 +58,9 @@ public class AdminTenantResource {
     @GET
     @Path("/tenants")
     @Operation(summary = "List tenants (paged with offset/limit)")
-    public List<TenantView> list(@QueryParam("offset") @DefaultValue("0") int offset,
-            @QueryParam("limit") @DefaultValue("100") int limit) {
-        if (offset < 0 || limit < 1 || limit > 1000) {
-            throw ApiException.badRequest("'offset' must be >= 0 and 'limit' between 1 and 1000");
-        }
-        return tenants.list(offset, limit);
+    public List<TenantView> list(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+        return tenants.list(Params.intParam(offset, "offset", 0, 0, Integer.MAX_VALUE),
+                Params.intParam(limit, "limit", 100, 1, 1000));
     }
 
     @GET
@@ -81,12 +82,9 @@ public class AdminTenantResource {
     public Response issueKey(@PathParam("id") String id, String body) {
         String name = "default";
         if (body != null && !body.isBlank()) {
-            ObjectNode json = Json.parseObject(mapper, body);
+            ObjectNode json = JsonBounds.check(Json.parseObject(mapper, body));
             if (json.has("name")) {
-                if (!json.get("name").isTextual() || json.get("name").asText().isBlank()) {
-                    throw ApiException.badRequest("'name' must be a non-empty string");
-                }
-                name = json.get("name").asText();
+                name = Text.requiredField(json, "name", MAX_KEY_NAME, false);
             }
         }
         ApiKeyService.IssuedKey issued = keys.issue(uuid(id, "tenant"), name);
@@ -106,11 +104,7 @@ public class AdminTenantResource {
         return keys.revoke(uuid(keyId, "key"));
     }
 
-    static UUID uuid(String value, String what) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.notFound("No " + what + " " + value);
-        }
+    private static UUID uuid(String value, String what) {
+        return Params.pathUuid(value, what);
     }
 }

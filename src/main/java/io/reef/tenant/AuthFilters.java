@@ -33,7 +33,9 @@ public class AuthFilters {
         this.adminToken = admin.token().map(t -> t.getBytes(StandardCharsets.UTF_8)).orElse(null);
     }
 
-    @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
+    // pre-matching: a caller without a valid credential gets 401/403 before anything about the
+    // request itself is judged (415 for its Content-Type, 404 for its path)
+    @ServerRequestFilter(preMatching = true, priority = Priorities.AUTHENTICATION)
     public Uni<Response> authenticate(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
         if (path.startsWith("/reef/admin/")) {

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.reef.common.ApiException;
+import io.reef.common.JsonBounds;
 import io.reef.common.Money;
+import io.reef.common.Text;
 import io.reef.ledger.QuotaPeriod;
 
 /**
@@ -21,6 +23,8 @@ public record TenantSpec(String name, Long limitMicros, QuotaPeriod period, Limi
     public record Limit(Integer value) {
     }
 
+    /** Longest tenant name (stored; the V4 migration bounds the column the same way). */
+    public static final int MAX_NAME = 200;
     private static final int MAX_MARKUP_BP = 1_000_000; // 10,000 %
 
     public static TenantSpec forCreate(ObjectNode body) {
@@ -45,16 +49,13 @@ public record TenantSpec(String name, Long limitMicros, QuotaPeriod period, Limi
     }
 
     private static TenantSpec parse(ObjectNode body) {
+        JsonBounds.check(body);
         String name = null;
-        JsonNode nameNode = body.get("name");
-        if (nameNode != null) {
-            if (!nameNode.isTextual() || nameNode.asText().isBlank()) {
+        if (body.get("name") != null) {
+            if (!body.get("name").isTextual()) {
                 throw field("name", "must be a non-empty string");
             }
-            if (nameNode.asText().length() > 200) {
-                throw field("name", "must be at most 200 characters");
-            }
-            name = nameNode.asText().trim();
+            name = Text.requiredField(body, "name", MAX_NAME, false).trim();
         }
         Long limit = null;
         QuotaPeriod period = null;

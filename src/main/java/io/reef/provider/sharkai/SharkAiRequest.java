@@ -4,10 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.reef.common.ApiException;
+import io.reef.common.JsonBounds;
+import io.reef.common.Text;
 
 /**
  * A validated Shark AI generate request. Only the common fields are checked (model, prompt,
- * async, timeout, n); every other field is model-specific and passes through untouched.
+ * async, timeout, n); every other field is model-specific and passes through untouched, once the
+ * whole body passed {@link JsonBounds}. The model is stored with the job and ledger entry, so it
+ * is a bounded id of a safe character set (not a fixed list: models are the provider's).
  */
 record SharkAiRequest(String model, boolean async, int timeoutSeconds, int images, ObjectNode upstreamBody) {
 
@@ -16,8 +20,9 @@ record SharkAiRequest(String model, boolean async, int timeoutSeconds, int image
     static final int MAX_TIMEOUT = 1800;
 
     static SharkAiRequest of(ObjectNode body, int maxImages) {
-        String model = requiredText(body, "model");
-        requiredText(body, "prompt");
+        JsonBounds.check(body);
+        String model = Text.model(requiredText(body, "model"), "model");
+        Text.prose(requiredText(body, "prompt"), "prompt", Integer.MAX_VALUE);
         JsonNode async = body.get("async");
         if (async != null && !async.isNull() && !async.isBoolean()) {
             throw ApiException.badRequest("'async' must be a boolean");

@@ -28,7 +28,7 @@ import io.vertx.core.http.HttpServerRequest;
 /** Shark AI compatible endpoints (tenant key). */
 @Path(SharkAiGateway.PATH)
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.WILDCARD)
+@Consumes(MediaType.APPLICATION_JSON) // a declared non-JSON body is 415; no Content-Type at all is read as JSON
 @Tag(name = "Shark AI compatible")
 public class SharkAiResource {
 
@@ -70,6 +70,7 @@ public class SharkAiResource {
 
     @POST
     @Path("/{id}/cancel")
+    @Consumes(MediaType.WILDCARD) // takes no body: any Content-Type
     @Operation(summary = "Cancel a pending task (409 when already started)")
     public Uni<Response> cancel(@PathParam("id") String id, @Context UriInfo uri) {
         return gateway.cancel(tenant.get(), id, urls.base(uri));

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.POJONode;
 
 import io.reef.common.ApiException;
 import io.reef.common.Json;
+import io.reef.common.JsonBounds;
+import io.reef.common.Text;
 
 /**
  * A SharkAPI generate body, validated before anything reaches the provider (each rule from the
@@ -23,6 +25,7 @@ record SharkApiRequest(String mode, ObjectNode body) {
     static final Set<String> BASE64_FIELDS = Set.of("image");
 
     static SharkApiRequest of(ObjectNode body) {
+        JsonBounds.check(body);
         JsonNode prompt = body.get("prompt");
         if (prompt == null || prompt.isNull()) {
             throw bad("prompt", "is required");
@@ -33,9 +36,7 @@ record SharkApiRequest(String mode, ObjectNode body) {
         if (prompt.asText().isBlank()) {
             throw bad("prompt", "must not be empty");
         }
-        if (prompt.asText().codePointCount(0, prompt.asText().length()) > MAX_PROMPT) {
-            throw bad("prompt", "must be at most " + MAX_PROMPT + " characters");
-        }
+        Text.prose(prompt.asText(), "prompt", MAX_PROMPT);
         JsonNode mode = body.get("mode");
         if (mode == null || mode.isNull()) {
             throw bad("mode", "is required: \"1k\" or \"2k\"");

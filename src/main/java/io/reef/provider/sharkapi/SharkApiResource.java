@@ -28,7 +28,7 @@ import io.vertx.core.http.HttpServerRequest;
 /** SharkAPI compatible endpoints (tenant key). */
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.WILDCARD)
+@Consumes(MediaType.APPLICATION_JSON) // a declared non-JSON body is 415; no Content-Type at all is read as JSON
 @Tag(name = "SharkAPI compatible")
 public class SharkApiResource {
 
