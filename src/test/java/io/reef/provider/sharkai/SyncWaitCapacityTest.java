@@ -51,7 +51,7 @@ class SyncWaitCapacityTest {
     @Test
     void aThousandWaitingSyncRequestsDoNotTakeAThreadEach() throws Exception {
         simulator.reset();
-        simulator.sharkAiModel("slow-sync", Behaviour.builder().pendingMillis(4_000).runningMillis(4_000)
+        simulator.sharkAiModel("slow-sync", Behaviour.builder().pendingMillis(8_000).runningMillis(4_000)
                 .credit(new BigDecimal("400")).build());
         var t = Api.newTenant("1000", "month");
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -64,7 +64,7 @@ class SyncWaitCapacityTest {
         for (int i = 0; i < REQUESTS; i++) {
             responses.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
             if (i % 10 == 9) {
-                Thread.sleep(40); // arrivals at 250/s: all 1,000 are waiting together for the 8 s upstream
+                Thread.sleep(40); // arrivals at 250/s: all 1,000 are waiting together for the 12 s upstream
             }
         }
         // Once all are admitted, and until the first image is ready, every request is just waiting on
