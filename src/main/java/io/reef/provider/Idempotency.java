@@ -49,7 +49,8 @@ public class Idempotency {
     private static final int FIRST_WAIT_STEPS = 20;
     /** ... then this often (a sync call can take minutes). */
     private static final Duration WAIT_STEP = Duration.ofSeconds(1);
-    private static final Duration BOOKKEEPING_PATIENCE = Duration.ofSeconds(30);
+    /** Retries of a key's bookkeeping while the database is unreachable (backing off to 1 s: at least 30 s). */
+    private static final int BOOKKEEPING_ATTEMPTS = 32;
 
     private final IdempotencyStore store;
     private final ObjectMapper mapper;
@@ -145,7 +146,7 @@ public class Idempotency {
      */
     private static <T> Uni<T> untilDatabaseIsBack(Uni<T> bookkeeping) {
         return bookkeeping.onFailure(DatabaseUnavailable::is).retry()
-                .withBackOff(Duration.ofMillis(100), Duration.ofSeconds(1)).expireIn(BOOKKEEPING_PATIENCE.toMillis());
+                .withBackOff(Duration.ofMillis(100), Duration.ofSeconds(1)).atMost(BOOKKEEPING_ATTEMPTS);
     }
 
     private Uni<Void> remember(TenantPrincipal who, String key, Response response) {
