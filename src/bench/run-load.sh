@@ -17,7 +17,7 @@ ROOT=$(cd "$BENCH_DIR/../.." && pwd)
 # ------------------------------------------------------------------------------------------ knobs
 QUICK=${QUICK:-0}
 if [[ "$QUICK" == 1 ]]; then
-  DURATION=${DURATION:-5}; WARMUP=${WARMUP:-2}; SAT_DURATION=${SAT_DURATION:-5}; PRIME_SECONDS=${PRIME_SECONDS:-5}
+  DURATION=${DURATION:-5}; WARMUP=${WARMUP:-2}; SAT_DURATION=${SAT_DURATION:-5}; PRIME_SECONDS=${PRIME_SECONDS:-5}; PRIME_RAMP=${PRIME_RAMP:-2}
 else
   DURATION=${DURATION:-30}; WARMUP=${WARMUP:-10}; SAT_DURATION=${SAT_DURATION:-20}
 fi
@@ -41,6 +41,7 @@ REQUEST_TIMEOUT=${REQUEST_TIMEOUT:-30}               # Gatling timeout per reque
 COOLDOWN=${COOLDOWN:-3}                              # pause between runs, s
 PRIME_SECONDS=${PRIME_SECONDS:-150}                  # unmeasured JIT warm-up of Reef per scenario (0: none)
 PRIME_RATE=${PRIME_RATE:-400}                        # ... at this rate, req/s
+PRIME_RAMP=${PRIME_RAMP:-60}                         # ... reached after this many seconds from 1 req/s
 REEF_PORT=${REEF_PORT:-8080}
 REEF_MGMT_PORT=${REEF_MGMT_PORT:-9000}                # Reef's management interface (health, metrics)
 STUB_PORT=${STUB_PORT:-18080}                        # nginx fixed-body stub
@@ -401,7 +402,7 @@ prime_reef() { # prime_reef SCENARIO
     -Dgatling.simulationClass=reef.bench.RateSimulation \
     "-Dgatling.resultsFolder=$RUN_DIR/gatling/$name" \
     "-Dtarget=$(target_url reef)" "-Dmethod=$METHOD" "-Dpath=$PATH_" "-DbodyB64=$(b64 "$BODY")" "-DauthB64=$(b64 "$AUTH")" \
-    "-Drate=$PRIME_RATE" "-Dwarmup=$PRIME_SECONDS" "-Dduration=1" "-Dtimeout=$REQUEST_TIMEOUT" \
+    "-Drate=$PRIME_RATE" "-Dwarmup=$PRIME_SECONDS" "-Dramp=$PRIME_RAMP" "-Dduration=1" "-Dtimeout=$REQUEST_TIMEOUT" \
     "-Dmarker=$LOGS/$name.marker.json" || rc=$?
   [[ $rc == 0 ]] || log "WARNING: Gatling exited $rc for $name (see $LOGS/$name.gatling.log)"
   sleep "$COOLDOWN"
@@ -478,7 +479,7 @@ json.dump({
   "scenarios": "$SCENARIOS".split(), "targets": "$TARGETS".split(),
   "sat_threads": $SAT_THREADS, "sat_connections": $SAT_CONNECTIONS, "sat_duration": $SAT_DURATION,
   "request_timeout": $REQUEST_TIMEOUT, "reef_xmx": "$REEF_XMX", "poll_reuse": "$POLL_REUSE",
-  "prime_seconds": $PRIME_SECONDS, "prime_rate": $PRIME_RATE, "nginx_workers": $NGINX_WORKERS,
+  "prime_seconds": $PRIME_SECONDS, "prime_rate": $PRIME_RATE, "prime_ramp": $PRIME_RAMP, "nginx_workers": $NGINX_WORKERS,
   "reconciler_rate_runs": False, "cores": os.cpu_count(), "clk_tck": os.sysconf("SC_CLK_TCK"),
   "git": sh("git rev-parse --short HEAD") + (" (dirty)" if sh("git status --porcelain -- src/main pom.xml") else ""),
   "jar_built": time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(os.path.getmtime("$ROOT/target/quarkus-app/quarkus-run.jar"))),
@@ -500,6 +501,8 @@ PY
   fi
   if [[ "$SKIP_SATURATION" != 1 ]]; then
     for scenario in $SCENARIOS; do
+      # Without the rate runs nothing has warmed this scenario's code yet.
+      [[ "$SKIP_RATES" == 1 && " $TARGETS " == *" reef "* ]] && prime_reef "$scenario"
       for target in $TARGETS; do
         wrk_saturation "$scenario" "$target"
       done
