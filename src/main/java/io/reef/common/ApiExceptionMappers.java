@@ -3,37 +3,48 @@ package io.reef.common;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-/** Renders every error a client can cause or see in the providers' envelope. */
+/**
+ * Renders every error a client can cause or see, in the envelope of the API it called: a
+ * provider-compatible path answers in its provider's envelope, Reef's own paths in the standard one.
+ */
 public class ApiExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ApiExceptionMappers.class);
 
-    @ServerExceptionMapper
-    public Response api(ApiException e) {
-        return ErrorBody.response(e);
+    private final ApiRoutes routes;
+
+    public ApiExceptionMappers(ApiRoutes routes) {
+        this.routes = routes;
     }
 
     @ServerExceptionMapper
-    public Response json(JsonProcessingException e) {
-        return ErrorBody.response(400, "invalid_request_error", "Request body is not valid JSON: " + e.getOriginalMessage(), null);
+    public Response api(ApiException e, UriInfo uri) {
+        return envelope(uri).response(e);
     }
 
     @ServerExceptionMapper
-    public Response constraint(ConstraintViolationException e) {
+    public Response json(JsonProcessingException e, UriInfo uri) {
+        return envelope(uri).response(400, "invalid_request_error",
+                "Request body is not valid JSON: " + e.getOriginalMessage(), null);
+    }
+
+    @ServerExceptionMapper
+    public Response constraint(ConstraintViolationException e, UriInfo uri) {
         String message = e.getConstraintViolations().stream()
                 .map(v -> lastNode(v.getPropertyPath().toString()) + ": " + v.getMessage())
                 .sorted().findFirst().orElse("invalid request");
-        return ErrorBody.response(400, "invalid_request_error", message, null);
+        return envelope(uri).response(400, "invalid_request_error", message, null);
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
+    public Response web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
         String type = switch (status) {
             case 400 -> "invalid_request_error";
@@ -46,7 +57,7 @@ public class ApiExceptionMappers {
             default -> "api_error";
         };
         String message = status == 404 ? "Not found" : e.getMessage();
-        return ErrorBody.response(status, type, message, null);
+        return envelope(uri).response(status, type, message, null);
     }
 
     /**
@@ -54,13 +65,17 @@ public class ApiExceptionMappers {
      * transient: 503 with {@code Retry-After}, logged without a stack trace.
      */
     @ServerExceptionMapper
-    public Response unexpected(RuntimeException e) {
+    public Response unexpected(RuntimeException e, UriInfo uri) {
         if (DatabaseUnavailable.is(e)) {
             LOG.debugf("Database unavailable while handling a request: %s", e);
-            return ErrorBody.response(DatabaseUnavailable.error());
+            return envelope(uri).response(DatabaseUnavailable.error());
         }
         LOG.error("Unexpected error while handling a request", e);
-        return ErrorBody.response(500, "api_error", "Internal error in the gateway", null);
+        return envelope(uri).response(500, "api_error", "Internal error in the gateway", null);
+    }
+
+    private ErrorEnvelope envelope(UriInfo uri) {
+        return routes.envelopeFor(uri.getPath());
     }
 
     private static String lastNode(String path) {

@@ -1,11 +1,10 @@
 package io.reef.common;
 
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** The error envelope shared by both providers and by Reef's own API. */
+/** The body of {@link ErrorEnvelope#STANDARD}: {@code {"error": {"message", "type"}}}. */
 @RegisterForReflection
 public record ErrorBody(Detail error) {
 
@@ -13,21 +12,13 @@ public record ErrorBody(Detail error) {
     public record Detail(String message, String type) {
     }
 
+    /** An error of Reef's own API, in the standard envelope. */
     public static Response response(int status, String type, String message, Long retryAfterSeconds) {
-        Response.ResponseBuilder builder = Response.status(status)
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ErrorBody(new Detail(message, type)));
-        if (retryAfterSeconds != null) {
-            builder.header("Retry-After", Long.toString(Math.max(1, retryAfterSeconds)));
-        }
-        return builder.build();
+        return ErrorEnvelope.STANDARD.response(status, type, message, retryAfterSeconds);
     }
 
-    public static ErrorBody of(ApiException e) {
-        return new ErrorBody(new Detail(e.getMessage(), e.type()));
-    }
-
+    /** An error of Reef's own API, in the standard envelope. */
     public static Response response(ApiException e) {
-        return response(e.status(), e.type(), e.getMessage(), e.retryAfterSeconds());
+        return ErrorEnvelope.STANDARD.response(e);
     }
 }

@@ -3,46 +3,48 @@ package io.reef.common;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.util.regex.Pattern;
 
 /**
  * The one place where money is converted. Internally every amount is an integer number of
- * micro-dollars (1 USD = 1,000,000); this class turns provider units (Shark AI credit,
- * SharkAPI dollar strings) and Reef API units (USD decimals, markup percent) into micro-dollars
- * and back. No floating point anywhere.
+ * micro-dollars (1 USD = 1,000,000); this class holds the arithmetic and the conversion
+ * primitives: a provider's unit (a fixed number of micro-dollars, see e.g. the Shark AI credit in
+ * its provider package) to micro-dollars and back, and Reef API units (USD decimals, markup
+ * percent). No floating point anywhere.
  */
 public final class Money {
 
     public static final long MICROS_PER_USD = 1_000_000L;
-    /** Shark AI: 1 USD = 10,000 credit, so 1 credit = 100 micro-dollars. */
-    public static final long MICROS_PER_CREDIT = 100L;
-    private static final BigDecimal CREDIT_MICROS = BigDecimal.valueOf(MICROS_PER_CREDIT);
     private static final long BASIS_POINTS = 10_000L;
-    private static final Pattern DOLLARS = Pattern.compile("\\$(\\d{1,9})(\\.\\d{1,6})?");
     /**
      * The largest amount a provider may report for one job, in micro-dollars ($1,000,000): anything
      * larger is unreadable (an operator alert, never a charge). It also keeps the tenant's price
      * within a long at every markup Reef allows (at most 10,000 %).
      */
     public static final long MAX_PROVIDER_MICROS = 1_000_000L * MICROS_PER_USD;
-    private static final BigDecimal MAX_CREDIT = BigDecimal.valueOf(MAX_PROVIDER_MICROS, 2);
 
     private Money() {
     }
 
     /**
-     * Shark AI credit (possibly fractional) to micro-dollars, rounding half-up. A negative credit,
-     * or one above {@link #MAX_PROVIDER_MICROS}, throws {@link UnparseableAmountException}.
+     * A provider-reported amount in a unit worth {@code microsPerUnit} micro-dollars (a power of
+     * ten) to micro-dollars, rounding half-up. A negative amount, or one above
+     * {@link #MAX_PROVIDER_MICROS}, throws {@link UnparseableAmountException} ({@code unit} names
+     * the unit in its message).
      */
-    public static long creditToMicros(BigDecimal credit) {
-        if (credit.signum() < 0) {
-            throw new UnparseableAmountException("negative credit: " + abbreviated(credit));
+    public static long unitsToMicros(BigDecimal amount, long microsPerUnit, String unit) {
+        if (amount.signum() < 0) {
+            throw new UnparseableAmountException("negative " + unit + ": " + abbreviated(amount));
         }
-        // compared before scaling: a credit like 1e1000000 must not be expanded digit by digit
-        if (credit.compareTo(MAX_CREDIT) > 0) {
-            throw new UnparseableAmountException("credit too large: " + abbreviated(credit));
+        // compared before scaling: an amount like 1e1000000 must not be expanded digit by digit
+        if (amount.compareTo(BigDecimal.valueOf(MAX_PROVIDER_MICROS).divide(BigDecimal.valueOf(microsPerUnit))) > 0) {
+            throw new UnparseableAmountException(unit + " too large: " + abbreviated(amount));
         }
-        return credit.multiply(CREDIT_MICROS).setScale(0, RoundingMode.HALF_UP).longValueExact();
+        return amount.multiply(BigDecimal.valueOf(microsPerUnit)).setScale(0, RoundingMode.HALF_UP).longValueExact();
+    }
+
+    /** Micro-dollars in a unit worth {@code microsPerUnit} micro-dollars (a power of ten), exact, e.g. 460.5. */
+    public static BigDecimal microsToUnits(long micros, long microsPerUnit) {
+        return plain(BigDecimal.valueOf(micros).divide(BigDecimal.valueOf(microsPerUnit)));
     }
 
     /** An amount for a log line: scientific notation, at most a few significant digits. */
@@ -50,27 +52,7 @@ public final class Money {
         return amount.round(new MathContext(6)).toString();
     }
 
-    /** Micro-dollars as Shark AI credit, exact (two decimals at most), e.g. 460 or 460.5. */
-    public static BigDecimal microsToCredit(long micros) {
-        return plain(BigDecimal.valueOf(micros, 2));
-    }
-
-    /**
-     * Strictly parses a SharkAPI dollar string such as {@code "$0.02"}; anything else, or an amount
-     * above {@link #MAX_PROVIDER_MICROS}, throws.
-     */
-    public static long parseDollars(String text) {
-        if (text == null || !DOLLARS.matcher(text).matches()) {
-            throw new UnparseableAmountException("not a dollar amount: " + (text == null ? "null" : '"' + text + '"'));
-        }
-        long micros = new BigDecimal(text.substring(1)).movePointRight(6).longValueExact();
-        if (micros > MAX_PROVIDER_MICROS) {
-            throw new UnparseableAmountException("amount too large: " + text);
-        }
-        return micros;
-    }
-
-    /** Micro-dollars as a SharkAPI dollar string: at least two decimals ("$0.02"), more when needed ("$0.0115"). */
+    /** Micro-dollars as a dollar string: at least two decimals ("$0.02"), more when needed ("$0.0115"). */
     public static String formatDollars(long micros) {
         BigDecimal usd = BigDecimal.valueOf(micros, 6).stripTrailingZeros();
         if (usd.scale() < 2) {

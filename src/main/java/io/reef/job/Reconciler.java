@@ -9,8 +9,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
 
 import org.jboss.logging.Logger;
 
@@ -21,13 +19,12 @@ import io.reef.common.ReefClock;
 import io.reef.common.ReefMetrics;
 import io.reef.common.Workers;
 import io.reef.provider.IdempotencyStore;
-import io.reef.provider.ProviderAdapter;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Finishes every job whether or not its tenant ever polls, and after restarts: each replica
- * claims due jobs under a lease, polls them upstream through the provider's adapter (which
- * settles them with {@link JobFinalizer}, the path tenant polls use), expires overdue ones and
+ * claims due jobs under a lease, polls them upstream through {@link JobPolls} (the poll-and-apply
+ * step tenant polls take, which applies a terminal status with {@link JobFinalizer}), expires overdue ones and
  * keeps watching expired ones for a late completion. Polls per provider are capped per tick.
  */
 @ApplicationScoped
@@ -38,7 +35,7 @@ public class Reconciler {
     private final ReconcilerConfig config;
     private final JobLeases leases;
     private final JobFinalizer finalizer;
-    private final List<ProviderAdapter> adapters;
+    private final JobPolls polls;
     private final ReefClock clock;
     private final ReefMetrics metrics;
     private final IdempotencyStore idempotencyKeys;
@@ -47,12 +44,12 @@ public class Reconciler {
     private final AtomicBoolean databaseOutage = new AtomicBoolean();
 
     public Reconciler(ReconcilerConfig config, JobLeases leases, JobFinalizer finalizer,
-            @Any Instance<ProviderAdapter> adapters, ReefClock clock, ReefMetrics metrics,
+            JobPolls polls, ReefClock clock, ReefMetrics metrics,
             IdempotencyStore idempotencyKeys) {
         this.config = config;
         this.leases = leases;
         this.finalizer = finalizer;
-        this.adapters = adapters.stream().toList();
+        this.polls = polls;
         this.clock = clock;
         this.metrics = metrics;
         this.idempotencyKeys = idempotencyKeys;
@@ -62,8 +59,8 @@ public class Reconciler {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Disabled.class)
     Uni<Void> tick() {
         List<Uni<Void>> providers = new ArrayList<>();
-        for (ProviderAdapter adapter : adapters) {
-            providers.add(reconcile(adapter));
+        for (String provider : polls.providers()) {
+            providers.add(reconcile(provider));
         }
         return Uni.join().all(providers).andCollectFailures().replaceWithVoid()
                 .invoke(this::tickSucceeded)
@@ -104,20 +101,20 @@ public class Reconciler {
     }
 
     /** One bounded batch for one provider: at most max-polls-per-second x interval jobs. */
-    Uni<Void> reconcile(ProviderAdapter adapter) {
+    Uni<Void> reconcile(String provider) {
         Instant now = clock.now();
         int limit = (int) Math.max(1, config.maxPollsPerSecond() * config.interval().toMillis() / 1000);
-        return Workers.run(() -> leases.claimDue(adapter.provider(), limit, owner, now, config.lease()))
+        return Workers.run(() -> leases.claimDue(provider, limit, owner, now, config.lease()))
                 .flatMap(claimed -> {
                     if (claimed.isEmpty()) {
                         return Uni.createFrom().voidItem();
                     }
-                    List<Uni<Void>> work = claimed.stream().map(c -> handle(adapter, c, now)).toList();
+                    List<Uni<Void>> work = claimed.stream().map(c -> handle(c, now)).toList();
                     return Uni.join().all(work).andCollectFailures().replaceWithVoid();
                 });
     }
 
-    private Uni<Void> handle(ProviderAdapter adapter, JobLeases.Claimed claimed, Instant now) {
+    private Uni<Void> handle(JobLeases.Claimed claimed, Instant now) {
         JobView job = claimed.job();
         Instant deadline = job.createdAt().plusSeconds(job.timeoutSeconds()).plus(config.expiryGrace());
         if (job.status() == JobStatus.EXPIRED && now.isAfter(deadline.plus(config.latePollHorizon()))) {
@@ -139,8 +136,8 @@ public class Reconciler {
             }
             return release(job, now.plus(config.minPollInterval()));
         }
-        return adapter.refresh(job)
-                .onFailure().invoke(f -> LOG.debugf("Poll of %s job %s failed: %s", adapter.provider(), job.publicId(), f))
+        return polls.pollAndApply(job)
+                .onFailure().invoke(f -> LOG.debugf("Poll of %s job %s failed: %s", job.provider(), job.publicId(), f))
                 .onItemOrFailure().transformToUni((ignored, failure) ->
                         release(job, clock.now().plus(nextInterval(claimed.pollCount(), job.status()))));
     }

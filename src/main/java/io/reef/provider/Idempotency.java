@@ -17,7 +17,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.reef.common.ApiException;
 import io.reef.common.DatabaseUnavailable;
-import io.reef.common.ErrorBody;
 import io.reef.common.ReefClock;
 import io.reef.common.RunToTheEnd;
 import io.reef.common.Text;
@@ -31,7 +30,7 @@ import io.vertx.core.buffer.Buffer;
  * {@code Idempotency-Key} on the generate endpoints, scoped to the tenant. The first request with
  * a key claims it in the database (so concurrent retries on any replica see the claim); a retry
  * with the same body gets the original answer without a second hold or upstream submit; the same
- * key with another body is a 422. A first attempt that fails without creating a job releases the
+ * key with another body is a 422. A first attempt that fails without creating a job forgets the
  * key so the client can retry it.
  *
  * <p>The claim, the work and storing its answer run to their end even if the client hangs up
@@ -63,12 +62,16 @@ public class Idempotency {
     }
 
     /**
-     * Runs {@code action} once per key (or always, without a key), to its end.
-     *
-     * @param longestAnswer how long the first attempt can take to answer: a retry waits that long
+     * Runs a generate of {@code provider} once per key (or always, without a key), to its end. A
+     * retry waits for the first attempt's answer up to {@link Provider#longestAnswer()}.
      */
-    public Uni<Response> run(TenantPrincipal who, String key, String operation, Buffer body, Duration longestAnswer,
+    public Uni<Response> run(TenantPrincipal who, String key, Provider provider, Buffer body,
             Supplier<Uni<Response>> action) {
+        return run(who, key, provider.name() + ":generate", provider, body, provider.longestAnswer(), action);
+    }
+
+    private Uni<Response> run(TenantPrincipal who, String key, String operation, Provider provider, Buffer body,
+            Duration longestAnswer, Supplier<Uni<Response>> action) {
         if (key == null) {
             return RunToTheEnd.of(Uni.createFrom().deferred(action::get));
         }
@@ -79,10 +82,10 @@ public class Idempotency {
         byte[] hash = hash(operation, body);
         // the claim is inside the detached part: a claim whose work never ran would stay "in progress"
         return RunToTheEnd.of(claim(who, key, hash).flatMap(claim -> claim instanceof IdempotencyStore.Claimed
-                ? perform(who, key, action)
+                ? perform(who, key, provider, action)
                 : Uni.createFrom().item(() -> earlier(claim))))
                 .flatMap(answer -> answer != null ? Uni.createFrom().item(answer)
-                        : awaitEarlierAnswer(who, key, hash, longestAnswer, action));
+                        : awaitEarlierAnswer(who, key, hash, provider, longestAnswer, action));
     }
 
     private Uni<IdempotencyStore.Claim> claim(TenantPrincipal who, String key, byte[] hash) {
@@ -90,15 +93,16 @@ public class Idempotency {
     }
 
     /** This request holds the key: do the work and store its answer under the key. */
-    private Uni<Response> perform(TenantPrincipal who, String key, Supplier<Uni<Response>> action) {
+    private Uni<Response> perform(TenantPrincipal who, String key, Provider provider, Supplier<Uni<Response>> action) {
         return Uni.createFrom().<Response>deferred(action::get)
                 .onItem().call(response -> untilDatabaseIsBack(remember(who, key, response)))
                 .onFailure().call(f -> untilDatabaseIsBack(Workers.run(() -> {
                     if (f instanceof JobStillRunningException running) {
                         // the job exists upstream: a retry must not create a second one
-                        store.complete(who.tenantId(), key, running.status(), serialize(ErrorBody.of(running)));
+                        store.complete(who.tenantId(), key, running.status(),
+                                serialize(provider.errorEnvelope().body(running)));
                     } else {
-                        store.release(who.tenantId(), key); // nothing reached the provider
+                        store.forget(who.tenantId(), key); // nothing reached the provider
                     }
                     return null;
                 })));
@@ -119,11 +123,11 @@ public class Idempotency {
 
     /**
      * The first attempt is still running (on any replica): wait for the answer it will store. If it
-     * failed without creating a job it released the key, and this request claims it and runs.
+     * failed without creating a job it forgot the key, and this request claims it and runs.
      * (Only the wait stops if this client hangs up; work this request starts runs to its end.)
      */
-    private Uni<Response> awaitEarlierAnswer(TenantPrincipal who, String key, byte[] hash, Duration longestAnswer,
-            Supplier<Uni<Response>> action) {
+    private Uni<Response> awaitEarlierAnswer(TenantPrincipal who, String key, byte[] hash, Provider provider,
+            Duration longestAnswer, Supplier<Uni<Response>> action) {
         long deadline = System.nanoTime() + longestAnswer.toNanos();
         AtomicInteger looks = new AtomicInteger();
         return Multi.createBy().repeating()
@@ -131,7 +135,7 @@ public class Idempotency {
                         .onItem().delayIt().by(looks.getAndIncrement() < FIRST_WAIT_STEPS ? FIRST_WAIT_STEP : WAIT_STEP)
                         .flatMap(ignored -> RunToTheEnd.of(claim(who, key, hash)
                                 .flatMap(claim -> claim instanceof IdempotencyStore.Claimed
-                                        ? perform(who, key, action).map(Optional::of)
+                                        ? perform(who, key, provider, action).map(Optional::of)
                                         : Uni.createFrom().item(() -> Optional.ofNullable(earlier(claim)))))))
                 .indefinitely()
                 .filter(answer -> answer.isPresent() || System.nanoTime() > deadline)
@@ -152,7 +156,7 @@ public class Idempotency {
     private Uni<Void> remember(TenantPrincipal who, String key, Response response) {
         if (response.getStatus() >= 300) {
             return Workers.run(() -> {
-                store.release(who.tenantId(), key);
+                store.forget(who.tenantId(), key);
                 return null;
             });
         }

@@ -56,7 +56,7 @@ public class IdempotencyStore {
                 WHERE tenant_id = :tenant AND key = :key
                 """).setParameter("tenant", tenantId).setParameter("key", key).getResultList();
         if (rows.isEmpty()) {
-            return new InProgress(); // released by a failed first attempt a moment ago: retry
+            return new InProgress(); // forgotten by a failed first attempt a moment ago: retry
         }
         Object[] row = rows.get(0);
         if (!Arrays.equals((byte[]) row[0], requestHash)) {
@@ -73,9 +73,9 @@ public class IdempotencyStore {
                 .setParameter("tenant", tenantId).setParameter("key", key).executeUpdate();
     }
 
-    /** The first attempt failed without creating anything: the key may be used again. */
+    /** The first attempt failed without creating anything: deletes the key, which may be used again. */
     @Transactional
-    public void release(UUID tenantId, String key) {
+    public void forget(UUID tenantId, String key) {
         em.createNativeQuery("DELETE FROM idempotency_key WHERE tenant_id = :tenant AND key = :key")
                 .setParameter("tenant", tenantId).setParameter("key", key).executeUpdate();
     }

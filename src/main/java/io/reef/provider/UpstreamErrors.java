@@ -8,7 +8,6 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -17,9 +16,10 @@ import io.reef.common.Json;
 import io.reef.common.ReefMetrics;
 
 /**
- * Maps upstream trouble to what the tenant sees, the same way for every provider (both use the
- * {@code {"error": {"message", "type"}}} envelope). The reseller's own account problems (upstream
- * 401/402/403) are never shown as the tenant's: they become 503 plus an operator alert.
+ * Maps upstream trouble to what the tenant sees, the same way for every provider (an upstream
+ * error's message is read with the provider's {@link Provider#errorEnvelope()}). The reseller's
+ * own account problems (upstream 401/402/403) are never shown as the tenant's: they become 503
+ * plus an operator alert.
  */
 @ApplicationScoped
 public class UpstreamErrors {
@@ -38,12 +38,12 @@ public class UpstreamErrors {
     }
 
     /** An upstream error answer (status >= 300) as the tenant's error. */
-    public ApiException fromResponse(String provider, UpstreamResponse response) {
+    public ApiException fromResponse(Provider provider, UpstreamResponse response) {
         int status = response.status();
-        String message = upstreamMessage(response);
+        String message = upstreamMessage(provider, response);
         return switch (status) {
             case 400 -> new ApiException(400, "invalid_request_error", orDefault(message, "The provider rejected the request"));
-            case 401, 402, 403 -> accountAlert(provider, status);
+            case 401, 402, 403 -> accountAlert(provider.name(), status);
             case 404 -> ApiException.notFound(orDefault(message, "Not found at the provider"));
             case 409 -> new ApiException(409, "conflict", orDefault(message, "Conflict"));
             case 413 -> new ApiException(413, "request_too_large", orDefault(message, "Request too large"));
@@ -60,7 +60,7 @@ public class UpstreamErrors {
     }
 
     /** An exception from an upstream call (timeout, open circuit, connection failure) as the tenant's error. */
-    public ApiException fromFailure(String provider, Throwable failure) {
+    public ApiException fromFailure(Provider provider, Throwable failure) {
         if (failure instanceof ApiException api) {
             return api;
         }
@@ -76,10 +76,10 @@ public class UpstreamErrors {
                     "The provider is failing; Reef is giving it a moment to recover", TIMEOUT_RETRY_AFTER);
         }
         if (hasCause(failure, ConnectException.class)) {
-            LOG.warnf("Cannot connect to %s: %s", provider, failure.getMessage());
+            LOG.warnf("Cannot connect to %s: %s", provider.name(), failure.getMessage());
             return new ApiException(503, "upstream_unavailable", "The provider cannot be reached", TIMEOUT_RETRY_AFTER);
         }
-        LOG.warnf(failure, "Upstream call to %s failed", provider);
+        LOG.warnf(failure, "Upstream call to %s failed", provider.name());
         return new ApiException(502, "upstream_error", "The provider could not be reached", TIMEOUT_RETRY_AFTER);
     }
 
@@ -91,13 +91,9 @@ public class UpstreamErrors {
                 "The generation service is temporarily unavailable", ACCOUNT_PROBLEM_RETRY_AFTER);
     }
 
-    private String upstreamMessage(UpstreamResponse response) {
+    private String upstreamMessage(Provider provider, UpstreamResponse response) {
         ObjectNode body = Json.readObjectOrNull(mapper, response.body());
-        if (body == null) {
-            return null;
-        }
-        JsonNode message = body.path("error").path("message");
-        return message.isTextual() ? message.asText() : null;
+        return body == null ? null : provider.errorEnvelope().message(body);
     }
 
     private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {

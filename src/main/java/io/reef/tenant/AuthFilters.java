@@ -11,25 +11,33 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import io.reef.common.ApiRoutes;
 import io.reef.common.DatabaseUnavailable;
-import io.reef.common.ErrorBody;
+import io.reef.common.ErrorEnvelope;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Authentication for every Reef path: the operator token for {@code /reef/admin}, a tenant key
- * for the provider-compatible endpoints and tenant self-service. Errors use the providers'
- * envelope: 401 missing/unknown key, 403 revoked key or suspended tenant, 503 (with {@code
- * Retry-After}) while the database that holds the keys cannot be reached.
+ * for the provider-compatible endpoints (every route a provider declares, see {@link ApiRoutes})
+ * and tenant self-service. Errors use the envelope of the API called: 401 missing/unknown key,
+ * 403 revoked key or suspended tenant, 503 (with {@code Retry-After}) while the database that
+ * holds the keys cannot be reached.
  */
 public class AuthFilters {
 
+    /** Tenant self-service (Reef's own API, tenant key). */
+    static final String TENANT_SELF_SERVICE = "/reef/v1/";
+
     private final TenantAuthenticator authenticator;
     private final CurrentTenant currentTenant;
+    private final ApiRoutes routes;
     private final byte[] adminToken;
 
-    public AuthFilters(TenantAuthenticator authenticator, CurrentTenant currentTenant, AdminConfig admin) {
+    public AuthFilters(TenantAuthenticator authenticator, CurrentTenant currentTenant, AdminConfig admin,
+            ApiRoutes routes) {
         this.authenticator = authenticator;
         this.currentTenant = currentTenant;
+        this.routes = routes;
         this.adminToken = admin.token().map(t -> t.getBytes(StandardCharsets.UTF_8)).orElse(null);
     }
 
@@ -41,44 +49,47 @@ public class AuthFilters {
         if (path.startsWith("/reef/admin/")) {
             return Uni.createFrom().item(admin(bearer(request)));
         }
-        if (path.startsWith("/api/v1/images/") || path.startsWith("/v1/") || path.startsWith("/reef/v1/")) {
-            return tenant(bearer(request));
+        if (path.startsWith(TENANT_SELF_SERVICE)) {
+            return tenant(bearer(request), ErrorEnvelope.STANDARD);
+        }
+        if (routes.isProviderPath(path)) {
+            return tenant(bearer(request), routes.envelopeFor(path));
         }
         return Uni.createFrom().nullItem();
     }
 
     private Response admin(String token) {
         if (token == null) {
-            return unauthorized("Missing operator token (Authorization: Bearer <REEF_ADMIN_TOKEN>)");
+            return unauthorized(ErrorEnvelope.STANDARD, "Missing operator token (Authorization: Bearer <REEF_ADMIN_TOKEN>)");
         }
         if (adminToken == null || !MessageDigest.isEqual(adminToken, token.getBytes(StandardCharsets.UTF_8))) {
-            return unauthorized("Invalid operator token");
+            return unauthorized(ErrorEnvelope.STANDARD, "Invalid operator token");
         }
         return null;
     }
 
-    private Uni<Response> tenant(String key) {
+    private Uni<Response> tenant(String key, ErrorEnvelope envelope) {
         if (key == null) {
-            return Uni.createFrom().item(unauthorized("Missing API key (Authorization: Bearer reef_...)"));
+            return Uni.createFrom().item(unauthorized(envelope, "Missing API key (Authorization: Bearer reef_...)"));
         }
         if (!key.startsWith(KeySecrets.PREFIX)) {
-            return Uni.createFrom().item(unauthorized("Invalid API key"));
+            return Uni.createFrom().item(unauthorized(envelope, "Invalid API key"));
         }
-        return authenticator.authenticate(key).map(this::admitTenant)
+        return authenticator.authenticate(key).map(found -> admitTenant(found, envelope))
                 // the key cannot be checked now: neither 401 (it may be valid) nor 500
-                .onFailure(DatabaseUnavailable::is).recoverWithItem(() -> ErrorBody.response(DatabaseUnavailable.error()));
+                .onFailure(DatabaseUnavailable::is).recoverWithItem(() -> envelope.response(DatabaseUnavailable.error()));
     }
 
-    private Response admitTenant(Optional<TenantPrincipal> found) {
+    private Response admitTenant(Optional<TenantPrincipal> found, ErrorEnvelope envelope) {
         if (found.isEmpty()) {
-            return unauthorized("Invalid API key");
+            return unauthorized(envelope, "Invalid API key");
         }
         TenantPrincipal principal = found.get();
         if (principal.keyRevoked()) {
-            return ErrorBody.response(403, "permission_error", "This API key has been revoked", null);
+            return envelope.response(403, "permission_error", "This API key has been revoked", null);
         }
         if (principal.tenantStatus() != TenantStatus.ACTIVE) {
-            return ErrorBody.response(403, "permission_error", "This account is suspended", null);
+            return envelope.response(403, "permission_error", "This account is suspended", null);
         }
         currentTenant.set(principal);
         return null;
@@ -93,7 +104,7 @@ public class AuthFilters {
         return value.isEmpty() ? null : value;
     }
 
-    private static Response unauthorized(String message) {
-        return ErrorBody.response(401, "authentication_error", message, null);
+    private static Response unauthorized(ErrorEnvelope envelope, String message) {
+        return envelope.response(401, "authentication_error", message, null);
     }
 }

@@ -46,7 +46,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.reef.common.Money;
+import io.reef.provider.sharkai.SharkAiCredit;
+import io.reef.provider.sharkapi.SharkApiDollars;
 import io.reef.simulator.Behaviour;
 import io.reef.simulator.Operation;
 import io.reef.simulator.Provider;
@@ -359,8 +360,8 @@ class DatabaseRestartUnderLoadIT {
 
     private Map<String, Long> billedMicros() {
         Map<String, Long> billed = new HashMap<>();
-        simulator.billed(Provider.SHARK_AI).forEach((id, credit) -> billed.put(id, Money.creditToMicros(new BigDecimal(credit))));
-        simulator.billed(Provider.SHARK_API).forEach((id, dollars) -> billed.put(id, Money.parseDollars(dollars)));
+        simulator.billed(Provider.SHARK_AI).forEach((id, credit) -> billed.put(id, SharkAiCredit.toMicros(new BigDecimal(credit))));
+        simulator.billed(Provider.SHARK_API).forEach((id, dollars) -> billed.put(id, SharkApiDollars.parse(dollars)));
         return billed;
     }
 

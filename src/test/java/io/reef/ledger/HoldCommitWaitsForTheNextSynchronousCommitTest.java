@@ -23,7 +23,7 @@ import io.reef.job.JobFinalizer;
 import io.reef.job.JobStatus;
 import io.reef.job.JobView;
 import io.reef.job.Observation;
-import io.reef.provider.JobSteps;
+import io.reef.provider.JobFlow;
 import io.reef.provider.JobStillRunningException;
 import io.reef.support.Api;
 import io.reef.support.Concurrently;
@@ -48,7 +48,7 @@ class HoldCommitWaitsForTheNextSynchronousCommitTest {
     JobFinalizer finalizer;
 
     @Inject
-    JobSteps jobs;
+    JobFlow jobs;
 
     @Inject
     Db db;

@@ -10,35 +10,31 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
-/** Shark AI's image API (base URL: {@code quarkus.rest-client.sharkai.url}). Non-blocking. */
+/**
+ * Shark AI's image API (base URL: {@code quarkus.rest-client.sharkai.url}). Non-blocking; every call carries the
+ * reseller's key, which {@link SharkAiUpstream} reads once from {@link SharkAiSettings#apiKey()}.
+ */
 @RegisterRestClient(configKey = "sharkai")
-@Path("/api/v1/images/generations")
+@Path(SharkAiProvider.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@ClientHeaderParam(name = "Authorization", value = "{authorization}")
 public interface SharkAiClient {
 
     @POST
     /** The body's bytes as they are (one buffer, sent without a copy), with their length. */
-    Uni<Response> submit(Multi<io.vertx.mutiny.core.buffer.Buffer> body, @HeaderParam("Content-Length") long length);
+    Uni<Response> submit(Multi<io.vertx.mutiny.core.buffer.Buffer> body, @HeaderParam("Content-Length") long length,
+            @HeaderParam("Authorization") String authorization);
 
     @GET
     @Path("/{id}")
-    Uni<Response> task(@PathParam("id") String id);
+    Uni<Response> task(@PathParam("id") String id, @HeaderParam("Authorization") String authorization);
 
     @POST
     @Path("/{id}/cancel")
-    Uni<Response> cancel(@PathParam("id") String id);
-
-    /** The reseller's upstream key, from {@code reef.providers.sharkai.api-key}. */
-    default String authorization() {
-        return "Bearer " + ConfigProvider.getConfig().getOptionalValue("reef.providers.sharkai.api-key", String.class).orElse("");
-    }
+    Uni<Response> cancel(@PathParam("id") String id, @HeaderParam("Authorization") String authorization);
 }

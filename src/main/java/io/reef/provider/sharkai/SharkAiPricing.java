@@ -3,7 +3,6 @@ package io.reef.provider.sharkai;
 import java.math.BigDecimal;
 import java.util.Map;
 
-import io.reef.common.Money;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -30,7 +29,7 @@ public interface SharkAiPricing {
     /** Expected upstream cost of a request for {@code images} images of this model, in micro-dollars. */
     default long expectedCostMicros(String model, int images) {
         Model configured = models().get(model);
-        long perImage = Money.creditToMicros(configured != null ? configured.holdCredit() : defaultHoldCredit());
+        long perImage = SharkAiCredit.toMicros(configured != null ? configured.holdCredit() : defaultHoldCredit());
         return Math.multiplyExact(perImage, images);
     }
 }

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.reef.provider.Idempotency;
+import io.reef.provider.JobFlow;
 import io.reef.provider.PublicUrls;
 import io.reef.provider.RequestBodies;
 import io.reef.tenant.CurrentTenant;
@@ -26,26 +27,28 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
 /** Shark AI compatible endpoints (tenant key). */
-@Path(SharkAiGateway.PATH)
+@Path(SharkAiProvider.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON) // a declared non-JSON body is 415; no Content-Type at all is read as JSON
 @Tag(name = "Shark AI compatible")
 public class SharkAiResource {
 
+    private final SharkAiProvider provider;
     private final SharkAiGateway gateway;
+    private final JobFlow flow;
     private final CurrentTenant tenant;
     private final PublicUrls urls;
     private final Idempotency idempotency;
-    private final SharkAiBodyLimit limit;
     private final RequestBodies bodies;
 
-    public SharkAiResource(SharkAiGateway gateway, CurrentTenant tenant, PublicUrls urls, Idempotency idempotency,
-            SharkAiBodyLimit limit, RequestBodies bodies) {
+    public SharkAiResource(SharkAiProvider provider, SharkAiGateway gateway, JobFlow flow, CurrentTenant tenant,
+            PublicUrls urls, Idempotency idempotency, RequestBodies bodies) {
+        this.provider = provider;
         this.gateway = gateway;
+        this.flow = flow;
         this.tenant = tenant;
         this.urls = urls;
         this.idempotency = idempotency;
-        this.limit = limit;
         this.bodies = bodies;
     }
 
@@ -56,8 +59,8 @@ public class SharkAiResource {
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         TenantPrincipal who = tenant.get(); // read now: the work may outlive the request (a hang-up)
         String baseUrl = urls.base(uri);
-        return bodies.read(request, limit.maxBytes())
-                .flatMap(body -> idempotency.run(who, idempotencyKey, "sharkai:generate", body, gateway.longestAnswer(),
+        return bodies.read(request, provider.maxBodyBytes())
+                .flatMap(body -> idempotency.run(who, idempotencyKey, provider, body,
                         () -> gateway.generate(who, body, baseUrl)));
     }
 
@@ -65,7 +68,7 @@ public class SharkAiResource {
     @Path("/{id}")
     @Operation(summary = "Poll a task")
     public Uni<Response> poll(@PathParam("id") String id, @Context UriInfo uri) {
-        return gateway.poll(tenant.get(), id, urls.base(uri));
+        return flow.poll(tenant.get(), provider, id, urls.base(uri));
     }
 
     @POST
@@ -73,6 +76,6 @@ public class SharkAiResource {
     @Consumes(MediaType.WILDCARD) // takes no body: any Content-Type
     @Operation(summary = "Cancel a pending task (409 when already started)")
     public Uni<Response> cancel(@PathParam("id") String id, @Context UriInfo uri) {
-        return gateway.cancel(tenant.get(), id, urls.base(uri));
+        return flow.cancel(tenant.get(), provider, id, urls.base(uri));
     }
 }

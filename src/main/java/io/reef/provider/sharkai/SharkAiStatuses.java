@@ -48,12 +48,12 @@ public class SharkAiStatuses {
                 : "not a number: " + (text.length() > 40 ? text.substring(0, 40) + "..." : text);
         if (credit.isNumber()) {
             try {
-                return Observation.completed(Money.creditToMicros(credit.decimalValue()));
+                return Observation.completed(SharkAiCredit.toMicros(credit.decimalValue()));
             } catch (Money.UnparseableAmountException e) {
                 problem = e.getMessage();
             }
         }
-        metrics.unparseableCost(SharkAiUpstream.PROVIDER);
+        metrics.unparseableCost(SharkAiProvider.NAME);
         LOG.errorf("OPERATOR ALERT: Shark AI task %s completed without a readable credit (%s); "
                 + "charging the job's expected cost instead", upstreamId, problem);
         return Observation.completedWithUnreadableCost();

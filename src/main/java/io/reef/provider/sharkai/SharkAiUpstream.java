@@ -24,31 +24,34 @@ import io.vertx.core.buffer.Buffer;
 @ApplicationScoped
 public class SharkAiUpstream {
 
-    static final String PROVIDER = "sharkai";
+    private static final String PROVIDER = SharkAiProvider.NAME;
 
     private final SharkAiClient client;
     private final ReefMetrics metrics;
+    /** The reseller's key as an Authorization header (never logged). */
+    private final String authorization;
 
-    public SharkAiUpstream(@RestClient SharkAiClient client, ReefMetrics metrics) {
+    public SharkAiUpstream(@RestClient SharkAiClient client, ReefMetrics metrics, SharkAiSettings settings) {
         this.client = client;
         this.metrics = metrics;
+        this.authorization = "Bearer " + settings.apiKey().orElse("");
     }
 
     @Timeout(15_000)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
     public Uni<UpstreamResponse> submit(Buffer body) {
-        return Upstream.call(metrics, PROVIDER, "submit", () -> client.submit(Upstream.bodyOf(body), body.length()));
+        return Upstream.call(metrics, PROVIDER, "submit", () -> client.submit(Upstream.bodyOf(body), body.length(), authorization));
     }
 
     @Timeout(5_000)
     @Retry(maxRetries = 2, delay = 200, jitter = 100)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
     public Uni<UpstreamResponse> task(String upstreamId) {
-        return Upstream.call(metrics, PROVIDER, "poll", () -> client.task(upstreamId)).map(Upstream::failOnServerError);
+        return Upstream.call(metrics, PROVIDER, "poll", () -> client.task(upstreamId, authorization)).map(Upstream::failOnServerError);
     }
 
     @Timeout(10_000)
     public Uni<UpstreamResponse> cancel(String upstreamId) {
-        return Upstream.call(metrics, PROVIDER, "cancel", () -> client.cancel(upstreamId));
+        return Upstream.call(metrics, PROVIDER, "cancel", () -> client.cancel(upstreamId, authorization));
     }
 }

@@ -1,6 +1,8 @@
 package io.reef.provider.sharkapi;
 
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,7 +15,8 @@ import io.reef.common.Text;
 
 /**
  * A SharkAPI generate body, validated before anything reaches the provider (each rule from the
- * provider's documentation). The body is forwarded as received.
+ * provider's documentation; the modes are those priced in {@code reef.pricing.sharkapi.modes}).
+ * The body is forwarded as received.
  */
 record SharkApiRequest(String mode, ObjectNode body) {
 
@@ -24,7 +27,7 @@ record SharkApiRequest(String mode, ObjectNode body) {
     /** Fields {@link Json#parseObject(com.fasterxml.jackson.databind.ObjectMapper, io.vertx.core.buffer.Buffer, long, Set)} reads as base64. */
     static final Set<String> BASE64_FIELDS = Set.of("image");
 
-    static SharkApiRequest of(ObjectNode body) {
+    static SharkApiRequest of(ObjectNode body, Set<String> modes) {
         JsonBounds.check(body);
         JsonNode prompt = body.get("prompt");
         if (prompt == null || prompt.isNull()) {
@@ -39,10 +42,10 @@ record SharkApiRequest(String mode, ObjectNode body) {
         Text.prose(prompt.asText(), "prompt", MAX_PROMPT);
         JsonNode mode = body.get("mode");
         if (mode == null || mode.isNull()) {
-            throw bad("mode", "is required: \"1k\" or \"2k\"");
+            throw bad("mode", "is required: " + choices(modes));
         }
-        if (!mode.isTextual() || !(mode.asText().equals("1k") || mode.asText().equals("2k"))) {
-            throw bad("mode", "must be \"1k\" or \"2k\"");
+        if (!mode.isTextual() || !modes.contains(mode.asText())) {
+            throw bad("mode", "must be " + choices(modes));
         }
         JsonNode image = body.get("image");
         if (image != null && !image.isNull()) {
@@ -75,6 +78,16 @@ record SharkApiRequest(String mode, ObjectNode body) {
         if (!value.startsWith(PNG) && !value.startsWith(JPEG)) {
             throw bad("image", "must be a JPEG or PNG image");
         }
+    }
+
+    /** The modes for a message, e.g. {@code "1k" or "2k"}. */
+    static String choices(Set<String> modes) {
+        List<String> quoted = modes.stream().sorted().map(m -> '"' + m + '"').toList();
+        if (quoted.size() <= 1) {
+            return String.join("", quoted);
+        }
+        return quoted.subList(0, quoted.size() - 1).stream().collect(Collectors.joining(", "))
+                + " or " + quoted.get(quoted.size() - 1);
     }
 
     private static ApiException bad(String field, String problem) {

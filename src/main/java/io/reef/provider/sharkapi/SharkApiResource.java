@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.reef.provider.Idempotency;
+import io.reef.provider.JobFlow;
 import io.reef.provider.PublicUrls;
 import io.reef.provider.RequestBodies;
 import io.reef.tenant.CurrentTenant;
@@ -32,20 +33,20 @@ import io.vertx.core.http.HttpServerRequest;
 @Tag(name = "SharkAPI compatible")
 public class SharkApiResource {
 
-    private final SharkApiGateway gateway;
+    private final SharkApiProvider provider;
+    private final JobFlow flow;
     private final CurrentTenant tenant;
     private final PublicUrls urls;
     private final Idempotency idempotency;
-    private final SharkApiBodyLimit limit;
     private final RequestBodies bodies;
 
-    public SharkApiResource(SharkApiGateway gateway, CurrentTenant tenant, PublicUrls urls, Idempotency idempotency,
-            SharkApiBodyLimit limit, RequestBodies bodies) {
-        this.gateway = gateway;
+    public SharkApiResource(SharkApiProvider provider, JobFlow flow, CurrentTenant tenant, PublicUrls urls,
+            Idempotency idempotency, RequestBodies bodies) {
+        this.provider = provider;
+        this.flow = flow;
         this.tenant = tenant;
         this.urls = urls;
         this.idempotency = idempotency;
-        this.limit = limit;
         this.bodies = bodies;
     }
 
@@ -57,15 +58,15 @@ public class SharkApiResource {
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         TenantPrincipal who = tenant.get(); // read now: the work may outlive the request (a hang-up)
         String baseUrl = urls.base(uri);
-        return bodies.read(request, limit.maxBytes())
-                .flatMap(body -> idempotency.run(who, idempotencyKey, "sharkapi:generate", body, gateway.longestAnswer(),
-                        () -> gateway.generate(who, body, baseUrl)));
+        return bodies.read(request, provider.maxBodyBytes())
+                .flatMap(body -> idempotency.run(who, idempotencyKey, provider, body,
+                        () -> flow.accept(who, provider, provider.parse(body), baseUrl)));
     }
 
     @GET
     @Path("/jobs/{id}")
     @Operation(summary = "Job status")
     public Uni<Response> job(@PathParam("id") String id, @Context UriInfo uri) {
-        return gateway.status(tenant.get(), id, urls.base(uri));
+        return flow.poll(tenant.get(), provider, id, urls.base(uri));
     }
 }

@@ -50,9 +50,9 @@ public class SharkApiStatuses {
     public Long costMicros(ObjectNode job, String field) {
         JsonNode value = job.get(field);
         try {
-            return Money.parseDollars(value == null || value.isNull() ? null : value.asText());
+            return SharkApiDollars.parse(value == null || value.isNull() ? null : value.asText());
         } catch (Money.UnparseableAmountException e) {
-            metrics.unparseableCost(SharkApiUpstream.PROVIDER);
+            metrics.unparseableCost(SharkApiProvider.NAME);
             LOG.errorf("OPERATOR ALERT: SharkAPI job %s has an unreadable %s (%s); it is never charged as 0",
                     job.path("job_id").asText("?"), field, e.getMessage());
             return null;
@@ -75,7 +75,7 @@ public class SharkApiStatuses {
         }
         if (estimate == 0) {
             LOG.warnf("SharkAPI job %s was accepted with an estimated_cost of $0; keeping Reef's expected cost of %s",
-                    accepted.path("job_id").asText("?"), Money.formatDollars(reefExpectedMicros));
+                    accepted.path("job_id").asText("?"), SharkApiDollars.format(reefExpectedMicros));
             return null;
         }
         return estimate;
@@ -87,10 +87,10 @@ public class SharkApiStatuses {
      * reseller's own cost.
      */
     static void putTenantPrices(ObjectNode body, long estimateMicros, long finalPriceMicros) {
-        body.put("estimated_cost", Money.formatDollars(estimateMicros));
+        body.put("estimated_cost", SharkApiDollars.format(estimateMicros));
         for (String field : FINAL_COST_FIELDS) {
             if (body.hasNonNull(field)) {
-                body.put(field, Money.formatDollars(finalPriceMicros));
+                body.put(field, SharkApiDollars.format(finalPriceMicros));
             }
         }
     }

@@ -22,26 +22,29 @@ import io.vertx.core.buffer.Buffer;
 @ApplicationScoped
 public class SharkApiUpstream {
 
-    static final String PROVIDER = "sharkapi";
+    private static final String PROVIDER = SharkApiProvider.NAME;
 
     private final SharkApiClient client;
     private final ReefMetrics metrics;
+    /** The reseller's token as an Authorization header (never logged). */
+    private final String authorization;
 
-    public SharkApiUpstream(@RestClient SharkApiClient client, ReefMetrics metrics) {
+    public SharkApiUpstream(@RestClient SharkApiClient client, ReefMetrics metrics, SharkApiSettings settings) {
         this.client = client;
         this.metrics = metrics;
+        this.authorization = "Bearer " + settings.apiKey().orElse("");
     }
 
     @Timeout(15_000)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
     public Uni<UpstreamResponse> generate(Buffer body) {
-        return Upstream.call(metrics, PROVIDER, "submit", () -> client.generate(Upstream.bodyOf(body), body.length()));
+        return Upstream.call(metrics, PROVIDER, "submit", () -> client.generate(Upstream.bodyOf(body), body.length(), authorization));
     }
 
     @Timeout(5_000)
     @Retry(maxRetries = 2, delay = 200, jitter = 100)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
     public Uni<UpstreamResponse> job(String upstreamId) {
-        return Upstream.call(metrics, PROVIDER, "poll", () -> client.job(upstreamId)).map(Upstream::failOnServerError);
+        return Upstream.call(metrics, PROVIDER, "poll", () -> client.job(upstreamId, authorization)).map(Upstream::failOnServerError);
     }
 }
