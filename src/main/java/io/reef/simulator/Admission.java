@@ -10,28 +10,28 @@ import jakarta.ws.rs.core.Response;
  * What the simulator's front door decided about one request: an injected delay (possibly zero) and, when
  * the request is refused (missing key, injected fault), the response to give instead of doing the work.
  */
-record Admission(Duration delay, Response rejection) {
+public record Admission(Duration delay, Response rejection) {
 
-    static Admission rejectedNow(Response rejection) {
+    public static Admission rejectedNow(Response rejection) {
         return new Admission(Duration.ZERO, rejection);
     }
 
-    boolean rejected() {
+    public boolean rejected() {
         return rejection != null;
     }
 
     /** After the delay, the rejection. */
-    Uni<Response> reject() {
+    public Uni<Response> reject() {
         return after(() -> Uni.createFrom().item(rejection));
     }
 
     /** After the delay (non-blocking), the response computed at that time. */
-    Uni<Response> answer(Supplier<Response> response) {
+    public Uni<Response> answer(Supplier<Response> response) {
         return after(() -> Uni.createFrom().item(response.get()));
     }
 
     /** After the delay (non-blocking), the asynchronous response started at that time. */
-    Uni<Response> after(Supplier<Uni<Response>> response) {
+    public Uni<Response> after(Supplier<Uni<Response>> response) {
         if (delay == null || delay.isZero() || delay.isNegative()) {
             return Uni.createFrom().deferred(response::get);
         }

@@ -7,23 +7,24 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * Error responses in both providers' envelope: {@code {"error": {"message": ..., "type": ...}}}, with
- * {@code Retry-After} on 429 ({@code 5}) and 503 ({@code 30}).
+ * Error responses in the common envelope {@code {"error": {"message": ..., "type": ...}}}, with
+ * {@code Retry-After} on 429 ({@code 5}) and 503 ({@code 30}): the control API's errors, and those of the
+ * simulated providers that use this envelope ({@link SimulatedErrors#STANDARD}).
  */
-final class ErrorEnvelope {
+public final class ErrorEnvelope {
 
-    static final String INVALID_REQUEST = "invalid_request_error";
-    static final String AUTHENTICATION = "authentication_error";
-    static final String NOT_FOUND = "not_found_error";
-    static final String CONFLICT = "conflict";
-    static final String GENERATION = "generation_error";
-    static final String MODERATION = "moderation_error";
+    public static final String INVALID_REQUEST = "invalid_request_error";
+    public static final String AUTHENTICATION = "authentication_error";
+    public static final String NOT_FOUND = "not_found_error";
+    public static final String CONFLICT = "conflict";
+    public static final String GENERATION = "generation_error";
+    public static final String MODERATION = "moderation_error";
 
     private ErrorEnvelope() {
     }
 
     /** The {@code {"message", "type"}} object. */
-    static ObjectNode error(String message, String type) {
+    public static ObjectNode error(String message, String type) {
         ObjectNode error = SimulatorJson.object();
         error.put("message", message);
         error.put("type", type);
@@ -31,7 +32,7 @@ final class ErrorEnvelope {
     }
 
     /** An error response with the given status, message and type. */
-    static Response response(int status, String message, String type) {
+    public static Response response(int status, String message, String type) {
         ObjectNode body = SimulatorJson.object();
         body.set("error", error(message, type));
         Response.ResponseBuilder builder = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
@@ -43,23 +44,23 @@ final class ErrorEnvelope {
     }
 
     /** An error response with the provider's usual message and type for {@code status} (used by faults). */
-    static Response forStatus(int status) {
+    public static Response forStatus(int status) {
         return response(status, defaultMessage(status), defaultType(status));
     }
 
-    static Response badRequest(String message) {
+    public static Response badRequest(String message) {
         return response(400, message, INVALID_REQUEST);
     }
 
-    static Response unauthorized() {
+    public static Response unauthorized() {
         return response(401, "Missing or invalid API key", AUTHENTICATION);
     }
 
-    static Response notFound(String message) {
+    public static Response notFound(String message) {
         return response(404, message, NOT_FOUND);
     }
 
-    static String retryAfter(int status) {
+    public static String retryAfter(int status) {
         switch (status) {
             case 429:
                 return "5";
@@ -70,7 +71,7 @@ final class ErrorEnvelope {
         }
     }
 
-    static String defaultType(int status) {
+    public static String defaultType(int status) {
         switch (status) {
             case 400:
                 return INVALID_REQUEST;
@@ -97,7 +98,7 @@ final class ErrorEnvelope {
         }
     }
 
-    static String defaultMessage(int status) {
+    public static String defaultMessage(int status) {
         switch (status) {
             case 400:
                 return "Invalid or missing request body fields";

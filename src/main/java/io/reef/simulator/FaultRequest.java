@@ -50,7 +50,7 @@ record FaultRequest(Operation operation, Integer status, Duration delay, int cou
     }
 
     /** Applies the injection to {@code provider}. */
-    void applyTo(Simulator simulator, Provider provider) {
+    void applyTo(Simulator simulator, String provider) {
         if (delay != null) {
             simulator.injectDelay(provider, operation, delay, count);
         }

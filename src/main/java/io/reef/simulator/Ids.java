@@ -3,13 +3,13 @@ package io.reef.simulator;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Random identifiers of simulated tasks and jobs. */
-final class Ids {
+public final class Ids {
 
     private Ids() {
     }
 
     /** {@code prefix} followed by {@code hexDigits} random lowercase hex digits. */
-    static String random(String prefix, int hexDigits) {
+    public static String random(String prefix, int hexDigits) {
         StringBuilder id = new StringBuilder(prefix.length() + hexDigits).append(prefix);
         ThreadLocalRandom random = ThreadLocalRandom.current();
         for (int i = 0; i < hexDigits; i++) {

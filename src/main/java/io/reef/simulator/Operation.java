@@ -5,11 +5,11 @@ import java.util.Optional;
 
 /** The upstream operations faults and delays can be injected into. */
 public enum Operation {
-    /** Create a task/job ({@code POST .../generations}, {@code POST /v1/generate}). */
+    /** Create a task/job. */
     SUBMIT,
     /** Read a task/job status. */
     POLL,
-    /** Cancel a task (Shark AI only). */
+    /** Cancel a task (providers that have a cancel). */
     CANCEL;
 
     /** Parses {@code submit|poll|cancel}, case-insensitively. */

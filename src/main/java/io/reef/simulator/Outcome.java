@@ -5,16 +5,13 @@ import java.util.Optional;
 
 /** How a simulated task/job ends once it has been running for its configured time. */
 public enum Outcome {
-    /** Shark AI {@code completed} with one image; SharkAPI {@code complete} with {@code image_url}. */
+    /** Completed with an image (billed). */
     COMPLETE,
-    /** Shark AI {@code failed}; SharkAPI {@code failed}. */
+    /** Failed. */
     FAIL,
-    /** SharkAPI {@code moderated}; Shark AI has no such status and reports {@code failed}. */
+    /** Refused by content moderation (a provider without such a status reports a failure). */
     MODERATE,
-    /**
-     * Completed without an image: Shark AI {@code completed} with an empty {@code data} array; SharkAPI
-     * {@code complete} without {@code image_url} (must not be charged).
-     */
+    /** Completed without an image (must not be charged). */
     COMPLETE_WITHOUT_IMAGE;
 
     /**

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -17,13 +18,16 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * All mutable state of one simulated provider: tasks, behaviours, injected faults and delays, counters and
- * the last request seen. Thread-safe.
+ * the last request seen. Created by the provider's {@link SimulatedProvider} bean; the public methods are
+ * what its simulated endpoints use, the rest is driven by the core ({@link Simulator}). Thread-safe.
  *
  * @param <D> the provider's task details
  */
-final class ProviderState<D> {
+public final class ProviderState<D> {
 
-    private final Provider provider;
+    private final String name;
+    private final Supplier<Behaviour> defaults;
+    private final SimulatedErrors errors;
     private final ConcurrentHashMap<String, SimulatedTask<D>> tasks = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Behaviour> behaviours = new ConcurrentHashMap<>();
     private volatile Behaviour defaultBehaviour;
@@ -37,9 +41,16 @@ final class ProviderState<D> {
     private final AtomicReference<String> lastTaskId = new AtomicReference<>();
     private final AtomicInteger maxConcurrentPollsOfOneTask = new AtomicInteger();
 
-    ProviderState(Provider provider, Behaviour defaultBehaviour) {
-        this.provider = provider;
-        this.defaultBehaviour = defaultBehaviour;
+    /**
+     * @param name the provider's name ({@link SimulatedProvider#name()})
+     * @param defaults the configured default behaviour, installed now and on every reset
+     * @param errors how the provider answers a missing key, an injected fault, an invalid request
+     */
+    public ProviderState(String name, Supplier<Behaviour> defaults, SimulatedErrors errors) {
+        this.name = name;
+        this.defaults = defaults;
+        this.errors = errors;
+        this.defaultBehaviour = defaults.get();
         for (Operation op : Operation.values()) {
             requests.put(op, new AtomicLong());
             faults.put(op, new InjectionQueue<>());
@@ -47,15 +58,26 @@ final class ProviderState<D> {
         }
     }
 
-    Provider provider() {
-        return provider;
+    /** The provider's name. */
+    public String name() {
+        return name;
     }
 
-    /** Forgets everything and installs {@code defaults} as the default behaviour. */
-    void reset(Behaviour defaults) {
+    /** How the provider answers errors. */
+    public SimulatedErrors errors() {
+        return errors;
+    }
+
+    /** The current time, epoch millis: the clock every simulated task's phase is read against. */
+    public long now() {
+        return System.currentTimeMillis();
+    }
+
+    /** Forgets everything and installs the configured default behaviour again. */
+    void reset() {
         tasks.clear();
         behaviours.clear();
-        defaultBehaviour = defaults;
+        defaultBehaviour = defaults.get();
         for (Operation op : Operation.values()) {
             requests.get(op).set(0);
             faults.get(op).clear();
@@ -71,14 +93,14 @@ final class ProviderState<D> {
      * The front door of every provider request: counts it, records its {@code Authorization} header, checks
      * it carries a bearer token, and takes the next injected delay and fault for the operation.
      */
-    Admission admit(Operation op, String authorization) {
+    public Admission admit(Operation op, String authorization) {
         requests.get(op).incrementAndGet();
         lastAuthorization.set(authorization);
         if (!isBearer(authorization)) {
-            return Admission.rejectedNow(ErrorEnvelope.unauthorized());
+            return Admission.rejectedNow(errors.unauthorized());
         }
         Duration delay = delays.get(op).take().orElse(Duration.ZERO);
-        Response fault = faults.get(op).take().map(ErrorEnvelope::forStatus).orElse(null);
+        Response fault = faults.get(op).take().map(errors::fault).orElse(null);
         return new Admission(delay, fault);
     }
 
@@ -112,7 +134,8 @@ final class ProviderState<D> {
         return requests.get(op).get();
     }
 
-    void recordSubmitBody(JsonNode body) {
+    /** Keeps a submit body (valid JSON) for {@link Simulator#lastSubmitBody(String)}. */
+    public void recordSubmitBody(JsonNode body) {
         lastSubmitBody.set(body);
     }
 
@@ -130,7 +153,7 @@ final class ProviderState<D> {
     }
 
     /** The behaviour for a model/mode: its own if set, else the default. */
-    Behaviour behaviourFor(String key) {
+    public Behaviour behaviourFor(String key) {
         Behaviour own = key == null ? null : behaviours.get(key);
         return own != null ? own : defaultBehaviour;
     }
@@ -147,13 +170,15 @@ final class ProviderState<D> {
         this.defaultBehaviour = behaviour;
     }
 
-    SimulatedTask<D> add(SimulatedTask<D> task) {
+    /** Registers a new task (it becomes the last task id). */
+    public SimulatedTask<D> add(SimulatedTask<D> task) {
         tasks.put(task.id(), task);
         lastTaskId.set(task.id());
         return task;
     }
 
-    Optional<SimulatedTask<D>> task(String id) {
+    /** The task with this id, if any. */
+    public Optional<SimulatedTask<D>> task(String id) {
         return id == null ? Optional.empty() : Optional.ofNullable(tasks.get(id));
     }
 
@@ -169,7 +194,7 @@ final class ProviderState<D> {
      * Counts {@code answer} as a poll of {@code task} in flight from subscription until it terminates (item,
      * failure or cancellation), for {@link #maxConcurrentPollsOfOneTask()}.
      */
-    Uni<Response> trackPoll(SimulatedTask<D> task, Uni<Response> answer) {
+    public Uni<Response> trackPoll(SimulatedTask<D> task, Uni<Response> answer) {
         if (task == null) {
             return answer;
         }

@@ -10,10 +10,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * @param <D> provider-specific details (what the provider needs to render the task)
  */
-final class SimulatedTask<D> {
+public final class SimulatedTask<D> {
 
     /** Provider-neutral phase of a task. */
-    enum Phase {
+    public enum Phase {
         PENDING, RUNNING, DONE, CANCELLED
     }
 
@@ -34,7 +34,7 @@ final class SimulatedTask<D> {
      * @param timeoutMillis the provider's wait limit; when the behaviour would take longer, the task fails
      *            at this time instead; {@code <= 0} for none
      */
-    SimulatedTask(String id, long createdAtMillis, Behaviour behaviour, long timeoutMillis, D details) {
+    public SimulatedTask(String id, long createdAtMillis, Behaviour behaviour, long timeoutMillis, D details) {
         this.id = id;
         this.createdAtMillis = createdAtMillis;
         this.behaviour = behaviour;
@@ -50,37 +50,37 @@ final class SimulatedTask<D> {
         this.doneAtMillis = doneAt;
     }
 
-    String id() {
+    public String id() {
         return id;
     }
 
-    Behaviour behaviour() {
+    public Behaviour behaviour() {
         return behaviour;
     }
 
-    D details() {
+    public D details() {
         return details;
     }
 
-    long createdAtMillis() {
+    public long createdAtMillis() {
         return createdAtMillis;
     }
 
     /** Whether the task ran into its timeout (it then ends as failed whatever the behaviour's outcome). */
-    boolean timedOut() {
+    public boolean timedOut() {
         return timedOut;
     }
 
     /** The outcome of a {@link Phase#DONE} task: the behaviour's, or {@link Outcome#FAIL} when timed out. */
-    Outcome outcome() {
+    public Outcome outcome() {
         return timedOut ? Outcome.FAIL : behaviour.outcome();
     }
 
-    synchronized long doneAtMillis() {
+    public synchronized long doneAtMillis() {
         return doneAtMillis;
     }
 
-    synchronized Phase phase(long now) {
+    public synchronized Phase phase(long now) {
         if (cancelledAtMillis >= 0) {
             return Phase.CANCELLED;
         }
@@ -91,7 +91,7 @@ final class SimulatedTask<D> {
     }
 
     /** Milliseconds until the task is terminal (done or cancelled); 0 when it already is. */
-    synchronized long millisUntilTerminal(long now) {
+    public synchronized long millisUntilTerminal(long now) {
         if (cancelledAtMillis >= 0) {
             return 0;
         }
@@ -103,7 +103,7 @@ final class SimulatedTask<D> {
      *
      * @return the phase after the attempt: {@link Phase#CANCELLED} on success (or if it already was)
      */
-    synchronized Phase cancel(long now) {
+    public synchronized Phase cancel(long now) {
         Phase phase = phase(now);
         if (phase == Phase.PENDING) {
             cancelledAtMillis = now;

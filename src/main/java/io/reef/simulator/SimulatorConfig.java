@@ -1,14 +1,12 @@
 package io.reef.simulator;
 
-import java.math.BigDecimal;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.smallrye.config.WithName;
 
 /**
- * Runtime configuration of the provider simulator. Every property has a default, so none needs to be set
- * except {@code reef.simulator.enabled=true} to switch it on.
+ * Runtime configuration of the simulator core. Every property has a default, so none needs to be set
+ * except {@code reef.simulator.enabled=true} to switch it on. A simulated provider's own settings live in
+ * its package, under {@code reef.simulator.<name>}.
  */
 @ConfigMapping(prefix = "reef.simulator")
 public interface SimulatorConfig {
@@ -17,37 +15,16 @@ public interface SimulatorConfig {
     @WithDefault("false")
     boolean enabled();
 
-    /** Default time a new task/job stays {@code pending}/{@code queued}, in milliseconds. */
+    /** Default time a new task/job stays in its first (pending, queued) status, in milliseconds. */
     @WithDefault("200")
     long pendingMillis();
 
-    /** Default time a task/job stays {@code running}/{@code processing}, in milliseconds. */
+    /** Default time a task/job stays in its working (running, processing) status, in milliseconds. */
     @WithDefault("300")
     long runningMillis();
 
-    /** Shark AI defaults. */
-    SharkAi sharkai();
-
-    /** SharkAPI defaults. */
-    SharkApi sharkapi();
-
-    /** Shark AI defaults. */
-    interface SharkAi {
-        /** Default {@code credit} of a completed generation (1 USD = 10,000 credit). */
-        @WithDefault("400")
-        BigDecimal credit();
-    }
-
-    /** SharkAPI defaults: list prices in USD, rendered as {@code "$0.01"}. */
-    interface SharkApi {
-        /** List price of mode {@code 1k}, in USD. */
-        @WithName("price-1k")
-        @WithDefault("0.01")
-        BigDecimal price1k();
-
-        /** List price of mode {@code 2k}, in USD. */
-        @WithName("price-2k")
-        @WithDefault("0.02")
-        BigDecimal price2k();
+    /** The configured default behaviour every provider starts from (it may adjust its own fields). */
+    default Behaviour defaultBehaviour() {
+        return Behaviour.builder().pendingMillis(pendingMillis()).runningMillis(runningMillis()).build();
     }
 }

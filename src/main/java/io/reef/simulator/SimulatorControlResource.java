@@ -2,6 +2,7 @@ package io.reef.simulator;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,7 +20,8 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * HTTP control of the simulator, for other processes (e.g. a second app instance in tests). Mirrors the
- * {@link Simulator} Java API. {@code {provider}} is {@code sharkai} or {@code sharkapi}.
+ * {@link Simulator} Java API. {@code {provider}} is a simulated provider's name
+ * ({@link SimulatedProvider#name()}); any other name answers 404.
  */
 @Path("/sim/control")
 @SimulatorEndpoint
@@ -37,42 +39,40 @@ public class SimulatorControlResource {
         return Response.noContent().build();
     }
 
-    /** Sets a Shark AI model's behaviour (absent fields: current default); answers the stored behaviour. */
+    /**
+     * Sets the default behaviour of new tasks of {@code provider} (absent fields: current default); answers
+     * the stored behaviour.
+     */
     @PUT
-    @Path("sharkai/models/{model: .+}")
-    public Response sharkAiModel(@PathParam("model") String model, String body) {
-        return withBehaviour(Provider.SHARK_AI, body, b -> {
-            simulator.sharkAiModel(model, b);
+    @Path("{provider}/default")
+    public Response defaultBehaviour(@PathParam("provider") String provider, String body) {
+        if (!simulator.knows(provider)) {
+            return unknownProvider(provider);
+        }
+        return withBehaviour(provider, body, b -> {
+            simulator.defaultBehaviour(provider, b);
             return b;
         });
     }
 
-    /** Sets the Shark AI default behaviour (absent fields: current default). */
+    /**
+     * Sets the behaviour of new tasks of {@code provider} for one key, e.g. {@code PUT <name>/models/{model}}
+     * (absent fields: current default); answers the stored behaviour. {@code keys} is the provider's
+     * {@link SimulatedProvider#behaviourKeys()}.
+     */
     @PUT
-    @Path("sharkai/default")
-    public Response sharkAiDefault(String body) {
-        return withBehaviour(Provider.SHARK_AI, body, b -> {
-            simulator.sharkAiDefault(b);
-            return b;
-        });
-    }
-
-    /** Sets a SharkAPI mode's behaviour (absent fields: current default); answers the stored behaviour. */
-    @PUT
-    @Path("sharkapi/modes/{mode}")
-    public Response sharkApiMode(@PathParam("mode") String mode, String body) {
-        return withBehaviour(Provider.SHARK_API, body, b -> {
-            simulator.sharkApiMode(mode, b);
-            return b;
-        });
-    }
-
-    /** Sets the SharkAPI default behaviour (absent fields: current default). */
-    @PUT
-    @Path("sharkapi/default")
-    public Response sharkApiDefault(String body) {
-        return withBehaviour(Provider.SHARK_API, body, b -> {
-            simulator.sharkApiDefault(b);
+    @Path("{provider}/{keys}/{key: .+}")
+    public Response behaviour(@PathParam("provider") String provider, @PathParam("keys") String keys,
+            @PathParam("key") String key, String body) {
+        if (!simulator.knows(provider)) {
+            return unknownProvider(provider);
+        }
+        if (!simulator.behaviourKeys(provider).equals(keys)) {
+            return ErrorEnvelope.notFound("Provider '" + provider + "' sets behaviours for "
+                    + simulator.behaviourKeys(provider) + ", not " + keys);
+        }
+        return withBehaviour(provider, body, b -> {
+            simulator.behaviour(provider, key, b);
             return b;
         });
     }
@@ -80,10 +80,9 @@ public class SimulatorControlResource {
     /** Injects a fault and/or delay: {@code {"operation", "status"?, "delay_ms"?, "count"?}}. */
     @POST
     @Path("{provider}/faults")
-    public Response injectFault(@PathParam("provider") String providerName, String body) {
-        Provider provider = Provider.fromPathName(providerName).orElse(null);
-        if (provider == null) {
-            return unknownProvider(providerName);
+    public Response injectFault(@PathParam("provider") String provider, String body) {
+        if (!simulator.knows(provider)) {
+            return unknownProvider(provider);
         }
         try {
             FaultRequest.parse(SimulatorJson.parse(body)).applyTo(simulator, provider);
@@ -96,10 +95,9 @@ public class SimulatorControlResource {
     /** A task/job's current status: {@code {"id", "status"}}. */
     @GET
     @Path("{provider}/tasks/{id}")
-    public Response task(@PathParam("provider") String providerName, @PathParam("id") String id) {
-        Provider provider = Provider.fromPathName(providerName).orElse(null);
-        if (provider == null) {
-            return unknownProvider(providerName);
+    public Response task(@PathParam("provider") String provider, @PathParam("id") String id) {
+        if (!simulator.knows(provider)) {
+            return unknownProvider(provider);
         }
         return simulator.status(provider, id)
                 .map(status -> {
@@ -114,10 +112,9 @@ public class SimulatorControlResource {
     /** Makes a task/job terminal now; 200 {@code {"id", "status"}}, 409 if already terminal, 404 if unknown. */
     @POST
     @Path("{provider}/tasks/{id}/finish")
-    public Response finish(@PathParam("provider") String providerName, @PathParam("id") String id) {
-        Provider provider = Provider.fromPathName(providerName).orElse(null);
-        if (provider == null) {
-            return unknownProvider(providerName);
+    public Response finish(@PathParam("provider") String provider, @PathParam("id") String id) {
+        if (!simulator.knows(provider)) {
+            return unknownProvider(provider);
         }
         if (simulator.status(provider, id).isEmpty()) {
             return ErrorEnvelope.notFound("Task not found: " + id);
@@ -125,7 +122,7 @@ public class SimulatorControlResource {
         if (!simulator.finishNow(provider, id)) {
             return ErrorEnvelope.response(409, "Task already terminal", ErrorEnvelope.CONFLICT);
         }
-        return task(providerName, id);
+        return task(provider, id);
     }
 
     /**
@@ -134,10 +131,9 @@ public class SimulatorControlResource {
      */
     @POST
     @Path("{provider}/authorization/check")
-    public Response checkAuthorization(@PathParam("provider") String providerName, String body) {
-        Provider provider = Provider.fromPathName(providerName).orElse(null);
-        if (provider == null) {
-            return unknownProvider(providerName);
+    public Response checkAuthorization(@PathParam("provider") String provider, String body) {
+        if (!simulator.knows(provider)) {
+            return unknownProvider(provider);
         }
         JsonNode json = SimulatorJson.parse(body);
         String expected = json == null ? null : SimulatorJson.text(json, "expected");
@@ -159,7 +155,7 @@ public class SimulatorControlResource {
         return Response.ok(SimulatorStats.json(simulator)).build();
     }
 
-    private Response withBehaviour(Provider provider, String body, Function<Behaviour, Behaviour> apply) {
+    private Response withBehaviour(String provider, String body, Function<Behaviour, Behaviour> apply) {
         Behaviour behaviour;
         try {
             behaviour = BehaviourJson.parse(SimulatorJson.parse(body), simulator.defaultBehaviour(provider));
@@ -169,7 +165,12 @@ public class SimulatorControlResource {
         return Response.ok(BehaviourJson.toJson(apply.apply(behaviour))).build();
     }
 
-    private static Response unknownProvider(String name) {
-        return ErrorEnvelope.notFound("Unknown provider '" + name + "' (sharkai or sharkapi)");
+    /** 404 naming the known providers, e.g. {@code Unknown provider 'x' (a or b)}. */
+    private Response unknownProvider(String name) {
+        List<String> names = List.copyOf(simulator.names());
+        String known = names.size() <= 1
+                ? String.join("", names)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+        return ErrorEnvelope.notFound("Unknown provider '" + name + "' (" + known + ")");
     }
 }

@@ -14,10 +14,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * JSON helpers of the simulator: strict parsing that keeps decimals exact (money never goes through a
  * {@code double}), node creation, timestamps.
  */
-final class SimulatorJson {
+public final class SimulatorJson {
 
     /** Node factory that keeps {@link java.math.BigDecimal}s exactly as given (no normalisation). */
-    static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    public static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .setNodeFactory(NODES)
@@ -32,7 +32,7 @@ final class SimulatorJson {
      *
      * @return the JSON tree, or {@code null} when the body is empty or not valid JSON
      */
-    static JsonNode parse(String body) {
+    public static JsonNode parse(String body) {
         if (body == null || body.isBlank()) {
             return null;
         }
@@ -44,28 +44,28 @@ final class SimulatorJson {
         }
     }
 
-    static ObjectNode object() {
+    public static ObjectNode object() {
         return NODES.objectNode();
     }
 
     /** ISO-8601 UTC timestamp with seconds precision, e.g. {@code 2024-01-15T10:23:44Z}. */
-    static String isoSeconds(long epochMillis) {
+    public static String isoSeconds(long epochMillis) {
         return DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochSecond(Math.floorDiv(epochMillis, 1000L)));
     }
 
     /** Unix timestamp in seconds. */
-    static long unixSeconds(long epochMillis) {
+    public static long unixSeconds(long epochMillis) {
         return Math.floorDiv(epochMillis, 1000L);
     }
 
     /** Text of a field if it is a JSON string, else {@code null}. */
-    static String text(JsonNode node, String field) {
+    public static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value != null && value.isTextual() ? value.asText() : null;
     }
 
     /** Whether the field is absent or JSON {@code null}. */
-    static boolean absent(JsonNode node, String field) {
+    public static boolean absent(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull();
     }

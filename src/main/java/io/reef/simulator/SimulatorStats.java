@@ -4,26 +4,26 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** The control API's counters of both providers. Never includes the recorded Authorization value. */
+/** The control API's counters of every provider. Never includes the recorded Authorization value. */
 final class SimulatorStats {
 
     private SimulatorStats() {
     }
 
     /**
-     * {@code {"sharkai": {...}, "sharkapi": {...}}}, each {@code {"submits", "polls", "cancels", "tasks",
+     * {@code {"<provider>": {...}, ...}} in name order, each {@code {"submits", "polls", "cancels", "tasks",
      * "max_concurrent_polls_of_one_task", "authorization_seen", "last_task_id", "pending_faults",
      * "pending_delays", "last_submit_body"}}.
      */
     static ObjectNode json(Simulator simulator) {
         ObjectNode json = SimulatorJson.object();
-        for (Provider provider : Provider.values()) {
-            json.set(provider.pathName(), providerJson(simulator, provider));
+        for (String provider : simulator.names()) {
+            json.set(provider, providerJson(simulator, provider));
         }
         return json;
     }
 
-    private static ObjectNode providerJson(Simulator simulator, Provider provider) {
+    private static ObjectNode providerJson(Simulator simulator, String provider) {
         ObjectNode json = SimulatorJson.object();
         json.put("submits", simulator.submits(provider));
         json.put("polls", simulator.polls(provider));

@@ -12,9 +12,9 @@ import jakarta.ws.rs.core.Response;
  * the body for tests, validation. Either {@code earlyAnswer} is set (the request ends there) or
  * {@code body} is a valid request to act on, answered through {@code admission}.
  */
-record Submission(Admission admission, JsonNode body, Uni<Response> earlyAnswer) {
+public record Submission(Admission admission, JsonNode body, Uni<Response> earlyAnswer) {
 
-    static Submission begin(ProviderState<?> state, String authorization, String rawBody,
+    public static Submission begin(ProviderState<?> state, String authorization, String rawBody,
             Function<JsonNode, String> validator) {
         Admission admission = state.admit(Operation.SUBMIT, authorization);
         if (admission.rejected()) {
@@ -26,7 +26,7 @@ record Submission(Admission admission, JsonNode body, Uni<Response> earlyAnswer)
         }
         String invalid = validator.apply(body);
         if (invalid != null) {
-            return new Submission(admission, body, admission.answer(() -> ErrorEnvelope.badRequest(invalid)));
+            return new Submission(admission, body, admission.answer(() -> state.errors().invalidRequest(invalid)));
         }
         return new Submission(admission, body, null);
     }

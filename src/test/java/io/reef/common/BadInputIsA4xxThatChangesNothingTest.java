@@ -34,7 +34,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.reef.simulator.Provider;
 import io.reef.simulator.Simulator;
 import io.reef.support.Api;
 import io.reef.support.NoReconciler;
@@ -481,8 +480,8 @@ class BadInputIsA4xxThatChangesNothingTest {
                 count("SELECT count(*) FROM idempotency_key WHERE tenant_id = :t", id),
                 digest("SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY id), '')) FROM tenant t"),
                 digest("SELECT md5(coalesce(string_agg(k::text, '|' ORDER BY id), '')) FROM api_key k"),
-                simulator.submits(Provider.SHARK_AI), simulator.polls(Provider.SHARK_AI), simulator.cancels(Provider.SHARK_AI),
-                simulator.submits(Provider.SHARK_API), simulator.polls(Provider.SHARK_API)));
+                simulator.submits("sharkai"), simulator.polls("sharkai"), simulator.cancels("sharkai"),
+                simulator.submits("sharkapi"), simulator.polls("sharkapi")));
     }
 
     private long count(String sql, UUID tenantId) {

@@ -50,7 +50,6 @@ import io.reef.provider.sharkai.SharkAiCredit;
 import io.reef.provider.sharkapi.SharkApiDollars;
 import io.reef.simulator.Behaviour;
 import io.reef.simulator.Operation;
-import io.reef.simulator.Provider;
 import io.reef.simulator.Simulator;
 import io.reef.support.Api;
 import io.reef.support.AppProcess;
@@ -105,8 +104,8 @@ class DatabaseRestartUnderLoadIT {
     @Test
     void aDatabaseRestartUnderLoadGives503WithRetryAfterAndTheLedgerEqualsTheProvidersBill() throws Exception {
         simulator.reset();
-        simulator.sharkApiDefault(Behaviour.builder().pendingMillis(600).runningMillis(600).build());
-        simulator.sharkAiDefault(Behaviour.builder().pendingMillis(600).runningMillis(600).build());
+        simulator.defaultBehaviour("sharkapi", Behaviour.builder().pendingMillis(600).runningMillis(600).build());
+        simulator.defaultBehaviour("sharkai", Behaviour.builder().pendingMillis(600).runningMillis(600).build());
 
         try (RestartablePostgres db = RestartablePostgres.start();
                 AppProcess replica = AppProcess.start(REPLICA_PORT, Map.of(
@@ -129,12 +128,12 @@ class DatabaseRestartUnderLoadIT {
             // the next submits reach the provider while the database is up and get their answer
             // while it is down: three SharkAPI jobs accepted (their upstream ids must be recorded
             // once it is back), two Shark AI submits refused (their idempotency keys must be released)
-            simulator.injectDelay(Provider.SHARK_API, Operation.SUBMIT, SLOW_SUBMIT, 3);
-            simulator.injectDelay(Provider.SHARK_AI, Operation.SUBMIT, SLOW_SUBMIT, 2);
-            simulator.injectFault(Provider.SHARK_AI, Operation.SUBMIT, 500, 2);
+            simulator.injectDelay("sharkapi", Operation.SUBMIT, SLOW_SUBMIT, 3);
+            simulator.injectDelay("sharkai", Operation.SUBMIT, SLOW_SUBMIT, 2);
+            simulator.injectFault("sharkai", Operation.SUBMIT, 500, 2);
             Eventually.until("the slow submits are under way", Duration.ofSeconds(2),
-                    () -> simulator.pendingDelays(Provider.SHARK_API, Operation.SUBMIT) == 0
-                            && simulator.pendingDelays(Provider.SHARK_AI, Operation.SUBMIT) == 0);
+                    () -> simulator.pendingDelays("sharkapi", Operation.SUBMIT) == 0
+                            && simulator.pendingDelays("sharkai", Operation.SUBMIT) == 0);
             long downAt = System.nanoTime();
             db.stop();
             Thread.sleep(KEY_CACHE_EXPIRED.toMillis());
@@ -214,8 +213,8 @@ class DatabaseRestartUnderLoadIT {
 
             // ---- the ledger: once every job has ended, what the provider billed, each job once
             Eventually.until("the provider ends every job", Duration.ofSeconds(10),
-                    () -> simulator.billed(Provider.SHARK_AI).size() + simulator.billed(Provider.SHARK_API).size()
-                            == simulator.taskCount(Provider.SHARK_AI) + simulator.taskCount(Provider.SHARK_API));
+                    () -> simulator.billed("sharkai").size() + simulator.billed("sharkapi").size()
+                            == simulator.taskCount("sharkai") + simulator.taskCount("sharkapi"));
             Eventually.until("the reconciler ends every job Reef knows upstream", Duration.ofSeconds(30),
                     () -> openJobsWithUpstreamId(db, tenantId) == 0);
             Map<String, Long> billed = billedMicros();
@@ -360,8 +359,8 @@ class DatabaseRestartUnderLoadIT {
 
     private Map<String, Long> billedMicros() {
         Map<String, Long> billed = new HashMap<>();
-        simulator.billed(Provider.SHARK_AI).forEach((id, credit) -> billed.put(id, SharkAiCredit.toMicros(new BigDecimal(credit))));
-        simulator.billed(Provider.SHARK_API).forEach((id, dollars) -> billed.put(id, SharkApiDollars.parse(dollars)));
+        simulator.billed("sharkai").forEach((id, credit) -> billed.put(id, SharkAiCredit.toMicros(new BigDecimal(credit))));
+        simulator.billed("sharkapi").forEach((id, dollars) -> billed.put(id, SharkApiDollars.parse(dollars)));
         return billed;
     }
 

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.reef.simulator.Behaviour;
-import io.reef.simulator.Provider;
 import io.reef.simulator.Simulator;
 import io.reef.support.Api;
 import io.reef.support.AppProcess;
@@ -43,8 +42,8 @@ class KillNineRestartIT {
     @Test
     void jobsInFlightWhenTheProcessIsKilledAreChargedOnceAfterRestart() throws Exception {
         simulator.reset();
-        simulator.sharkApiDefault(Behaviour.builder().pendingMillis(2_500).runningMillis(500).build());
-        simulator.sharkAiDefault(Behaviour.builder().pendingMillis(2_500).runningMillis(500).build());
+        simulator.defaultBehaviour("sharkapi", Behaviour.builder().pendingMillis(2_500).runningMillis(500).build());
+        simulator.defaultBehaviour("sharkai", Behaviour.builder().pendingMillis(2_500).runningMillis(500).build());
         var t = Api.newTenant("10", "month");
         Map<String, String> fastLeases = Map.of("reef.reconciler.lease", "2S");
 
@@ -90,7 +89,7 @@ class KillNineRestartIT {
         if (upstreamId == null) {
             return false;
         }
-        String status = simulator.status(publicId.startsWith("job_") ? Provider.SHARK_API : Provider.SHARK_AI, upstreamId)
+        String status = simulator.status(publicId.startsWith("job_") ? "sharkapi" : "sharkai", upstreamId)
                 .orElse("");
         return status.equals("complete") || status.equals("completed");
     }

@@ -31,7 +31,6 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.reef.simulator.Behaviour;
-import io.reef.simulator.Provider;
 import io.reef.simulator.Simulator;
 import io.reef.support.Api;
 import io.reef.support.AppProcess;
@@ -72,7 +71,7 @@ class LargeBodiesDoNotKillAReplicaIT {
     @Test
     void twelveConcurrentThirteenMegabyteBodiesLeaveTheReplicaAliveAndConsistent() throws Exception {
         simulator.reset();
-        simulator.sharkApiMode("2k", Behaviour.builder().pendingMillis(500).runningMillis(100).build());
+        simulator.behaviour("sharkapi", "2k", Behaviour.builder().pendingMillis(500).runningMillis(100).build());
         String tenantId = Api.createTenant(Map.of("name", "big-bodies", "quota", Map.of("limit_usd", 100, "period", "month"),
                 "rate_limit", Map.of("max_concurrent_jobs", 100, "requests_per_minute", 1000)));
         String key = Api.issueKey(tenantId);
@@ -118,7 +117,7 @@ class LargeBodiesDoNotKillAReplicaIT {
 
         // Nothing leaked: one job (and one upstream submit) per 202, each charged once, nothing held.
         assertEquals(jobs, db.jobsForTenant(tenantId));
-        assertEquals(jobs, simulator.submits(Provider.SHARK_API));
+        assertEquals(jobs, simulator.submits("sharkapi"));
         Eventually.until("every admitted job is charged", Duration.ofSeconds(60),
                 () -> db.ledgerEntriesForTenant(tenantId) == jobs);
         var quota = tenant(key).port(PORT).get("/reef/v1/me").then().statusCode(200).extract().jsonPath();

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.reef.simulator.Behaviour;
-import io.reef.simulator.Provider;
 import io.reef.simulator.Simulator;
 import io.reef.support.Api;
 import io.reef.support.AppProcess;
@@ -59,14 +58,14 @@ class QuotaAcrossTwoInstancesIT {
 
     @Test
     void twoHundredConcurrentRequestsOnTwoInstancesNeverOvershootTheBudget() {
-        simulator.sharkApiMode("2k", Behaviour.builder().pendingMillis(3_000).runningMillis(200).build());
+        simulator.behaviour("sharkapi", "2k", Behaviour.builder().pendingMillis(3_000).runningMillis(200).build());
         var t = Api.newTenant("1.00", "month"); // $0.02 per 2k job: exactly 50 fit
         List<Integer> statuses = Concurrently.run(200, i -> tenant(t.key())
                 .port(i % 2 == 0 ? 8081 : 8082)
                 .body(Map.of("mode", "2k", "prompt", "p" + i)).post("/v1/generate").then().extract().statusCode());
         assertEquals(50, statuses.stream().filter(s -> s == 202).count(), statuses.toString());
         assertEquals(150, statuses.stream().filter(s -> s == 402).count(), statuses.toString());
-        assertEquals(50, simulator.submits(Provider.SHARK_API));
+        assertEquals(50, simulator.submits("sharkapi"));
         // Every cent is held or (if a job already finished on a slow machine) spent; nothing is left.
         var quota = tenant(t.key()).get("/reef/v1/me").then().extract().jsonPath();
         assertEquals(new BigDecimal("1.00"), new BigDecimal(quota.getString("quota.held_usd"))
@@ -80,7 +79,7 @@ class QuotaAcrossTwoInstancesIT {
 
     @Test
     void maxConcurrentJobsHoldsAcrossInstances() {
-        simulator.sharkApiMode("1k", Behaviour.builder().pendingMillis(5_000).build());
+        simulator.behaviour("sharkapi", "1k", Behaviour.builder().pendingMillis(5_000).build());
         String id = Api.createTenant(Map.of("name", "conc", "quota", Map.of("limit_usd", 100, "period", "month"),
                 "rate_limit", Map.of("max_concurrent_jobs", 5)));
         String key = Api.issueKey(id);
@@ -95,7 +94,7 @@ class QuotaAcrossTwoInstancesIT {
     @Test
     void requestsPerMinuteHoldsAcrossInstances() {
         awayFromAMinuteBoundary();
-        simulator.sharkApiMode("1k", Behaviour.builder().pendingMillis(100).build());
+        simulator.behaviour("sharkapi", "1k", Behaviour.builder().pendingMillis(100).build());
         String id = Api.createTenant(Map.of("name", "rpm", "quota", Map.of("limit_usd", 100, "period", "month"),
                 "rate_limit", Map.of("requests_per_minute", 30)));
         String key = Api.issueKey(id);

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.reef.simulator.Behaviour;
 import io.reef.simulator.Operation;
-import io.reef.simulator.Provider;
 import io.reef.simulator.Simulator;
 import io.reef.support.Api;
 import io.reef.support.AppProcess;
@@ -41,7 +40,7 @@ class ReconcileOnTwoInstancesIT {
                     .then().statusCode(202);
             if (i == 0) {
                 // every poll is slowed down so that two replicas polling one job at once would overlap
-                simulator.injectDelay(Provider.SHARK_API, Operation.POLL, Duration.ofMillis(50), 1_000_000);
+                simulator.injectDelay("sharkapi", Operation.POLL, Duration.ofMillis(50), 1_000_000);
             }
         }
         Eventually.until("all 500 jobs are terminal", Duration.ofSeconds(120), () -> db.openJobs(t.id()) == 0);
@@ -50,8 +49,8 @@ class ReconcileOnTwoInstancesIT {
     @Test
     void fiveHundredPendingJobsAreReconciledOnceAcrossTwoInstances() {
         simulator.reset();
-        simulator.sharkApiMode("1k", Behaviour.builder().pendingMillis(1_000).runningMillis(1_000).build());
-        simulator.sharkApiMode("2k", Behaviour.builder().pendingMillis(1_000).runningMillis(1_000)
+        simulator.behaviour("sharkapi", "1k", Behaviour.builder().pendingMillis(1_000).runningMillis(1_000).build());
+        simulator.behaviour("sharkapi", "2k", Behaviour.builder().pendingMillis(1_000).runningMillis(1_000)
                 .outcome(io.reef.simulator.Outcome.FAIL).build());
         var t = Api.newTenant("100", "month");
         try (AppProcess second = AppProcess.start(8082, Map.of())) {
@@ -61,7 +60,7 @@ class ReconcileOnTwoInstancesIT {
         assertEquals(500, ids.size());
         assertEquals(400, db.ledgerEntriesForTenant(t.id()), "every completed 1k job charged, no failed 2k job");
         assertEquals(400, db.distinctChargedJobs(t.id()));
-        assertEquals(1, simulator.maxConcurrentPollsOfOneTask(Provider.SHARK_API),
+        assertEquals(1, simulator.maxConcurrentPollsOfOneTask("sharkapi"),
                 "a job was polled by two callers at the same moment");
         tenant(t.key()).get("/reef/v1/me").then().body("quota.spent_usd", equalTo(4)).body("quota.held_usd", equalTo(0));
     }

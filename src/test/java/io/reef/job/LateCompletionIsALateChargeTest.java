@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.reef.common.ReefClock;
 import io.reef.simulator.Behaviour;
-import io.reef.simulator.Provider;
 import io.reef.simulator.Simulator;
 import io.reef.support.Api;
 import io.reef.support.Db;
@@ -58,7 +57,7 @@ class LateCompletionIsALateChargeTest {
 
     @Test
     void anExpiredJobThatCompletesLaterGetsOneLateChargeAndItsHoldStaysVoided() {
-        simulator.sharkAiModel("late-model", Behaviour.builder().pendingMillis(120_000).credit(new BigDecimal("500")).build());
+        simulator.behaviour("sharkai", "late-model", Behaviour.builder().pendingMillis(120_000).credit(new BigDecimal("500")).build());
         var t = Api.newTenant("10", "month");
         Instant from = clock.now().minus(Duration.ofMinutes(1));
         String id = tenant(t.key()).body(Map.of("model", "late-model", "prompt", "p", "async", true, "timeout", 30))
@@ -69,7 +68,7 @@ class LateCompletionIsALateChargeTest {
         assertEquals("voided", ledger.holdState(id));
         tenant(t.key()).get("/reef/v1/me").then().body("quota.held_usd", equalTo(0)).body("quota.spent_usd", equalTo(0));
 
-        simulator.finishNow(Provider.SHARK_AI, db.upstreamId(id));
+        simulator.finishNow("sharkai", db.upstreamId(id));
         Eventually.until("the late completion is charged", Duration.ofSeconds(10), () -> "completed".equals(db.jobStatus(id)));
 
         assertEquals("voided", ledger.holdState(id), "the voided hold is never re-posted");
@@ -92,7 +91,7 @@ class LateCompletionIsALateChargeTest {
 
     @Test
     void aPostedHoldCanNeverBeVoided() {
-        simulator.sharkAiDefault(Behaviour.builder().immediate().build());
+        simulator.defaultBehaviour("sharkai", Behaviour.builder().immediate().build());
         var t = Api.newTenant("10", "month");
         String id = tenant(t.key()).body(Map.of("model", "m", "prompt", "p", "async", true))
                 .post("/api/v1/images/generations").then().statusCode(202).extract().path("id");

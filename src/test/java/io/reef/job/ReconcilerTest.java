@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.reef.common.ReefClock;
 import io.reef.simulator.Behaviour;
-import io.reef.simulator.Provider;
 import io.reef.simulator.Simulator;
 import io.reef.support.Api;
 import io.reef.support.Management;
@@ -47,8 +46,8 @@ class ReconcilerTest {
 
     @Test
     void jobsWhoseTenantNeverPollsAreStillChargedExactlyOnce() {
-        simulator.sharkAiDefault(Behaviour.builder().pendingMillis(100).runningMillis(300).credit(new BigDecimal("300")).build());
-        simulator.sharkApiMode("2k", Behaviour.builder().pendingMillis(100).runningMillis(300).build());
+        simulator.defaultBehaviour("sharkai", Behaviour.builder().pendingMillis(100).runningMillis(300).credit(new BigDecimal("300")).build());
+        simulator.behaviour("sharkapi", "2k", Behaviour.builder().pendingMillis(100).runningMillis(300).build());
         var t = Api.newTenant("10", "month");
         for (int i = 0; i < 10; i++) {
             tenant(t.key()).body(Map.of("model", "m", "prompt", "p" + i, "async", true))
@@ -64,7 +63,7 @@ class ReconcilerTest {
 
     @Test
     void anOverdueJobIsExpiredItsHoldVoidedAndALateCompletionIsStillChargedOnce() {
-        simulator.sharkAiModel("glacial", Behaviour.builder().pendingMillis(120_000).credit(new BigDecimal("500")).build());
+        simulator.behaviour("sharkai", "glacial", Behaviour.builder().pendingMillis(120_000).credit(new BigDecimal("500")).build());
         var t = Api.newTenant("10", "month");
         String id = tenant(t.key()).body(Map.of("model", "glacial", "prompt", "p", "async", true, "timeout", 30))
                 .post("/api/v1/images/generations").then().statusCode(202).extract().path("id");
@@ -75,7 +74,7 @@ class ReconcilerTest {
         tenant(t.key()).get("/reef/v1/me").then().body("quota.held_usd", equalTo(0)).body("quota.spent_usd", equalTo(0));
         Management.management().get("/q/metrics").then().body(containsString("reef_jobs_expired_total{provider=\"sharkai\"}"));
 
-        simulator.finishNow(Provider.SHARK_AI, db.upstreamId(id));
+        simulator.finishNow("sharkai", db.upstreamId(id));
         Eventually.until("the late completion is charged", Duration.ofSeconds(10), () -> "completed".equals(db.jobStatus(id)));
         assertEquals(1, db.ledgerEntriesForJob(id));
         tenant(t.key()).get("/reef/v1/me").then().body("quota.spent_usd", equalTo(0.05f)).body("quota.held_usd", equalTo(0));

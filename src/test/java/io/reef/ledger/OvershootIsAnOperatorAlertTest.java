@@ -46,7 +46,7 @@ class OvershootIsAnOperatorAlertTest {
 
     @Test
     void aSharkApiChargeLargerThanItsHoldIsAnAlertAndStillCharged() {
-        simulator.sharkApiMode("1k", Behaviour.builder().pendingMillis(0).runningMillis(100).finalCost("$0.50").build());
+        simulator.behaviour("sharkapi", "1k", Behaviour.builder().pendingMillis(0).runningMillis(100).finalCost("$0.50").build());
         var t = Api.newTenant("10", "month");
         double before = count(CHARGES_OVER_HOLD, "sharkapi");
         try (LogCapture log = LogCapture.of("io.reef")) {
@@ -65,7 +65,7 @@ class OvershootIsAnOperatorAlertTest {
     @Test
     void aSharkAiChargeLargerThanItsHoldIsAnAlert() {
         // $10 of credit: more than any hold Reef places for one image
-        simulator.sharkAiModel("pricey", Behaviour.builder().pendingMillis(0).runningMillis(100)
+        simulator.behaviour("sharkai", "pricey", Behaviour.builder().pendingMillis(0).runningMillis(100)
                 .credit(new BigDecimal("100000")).build());
         var t = Api.newTenant("100", "month");
         double before = count(CHARGES_OVER_HOLD, "sharkai");
@@ -83,7 +83,7 @@ class OvershootIsAnOperatorAlertTest {
 
     @Test
     void aSharkApiHoldResizedPastTheTenantsLimitIsAnAlertAndTheJobStaysAdmitted() {
-        simulator.sharkApiMode("1k", Behaviour.builder().pendingMillis(60_000).estimatedCost("$0.20").build());
+        simulator.behaviour("sharkapi", "1k", Behaviour.builder().pendingMillis(60_000).estimatedCost("$0.20").build());
         var t = Api.newTenant("0.05", "total");
         double before = count(RESIZED_PAST_LIMIT, "sharkapi");
         try (LogCapture log = LogCapture.of("io.reef")) {
@@ -98,7 +98,7 @@ class OvershootIsAnOperatorAlertTest {
 
     @Test
     void aResizeWithinTheLimitAndAChargeWithinItsHoldAreNoAlert() {
-        simulator.sharkApiMode("1k", Behaviour.builder().pendingMillis(0).runningMillis(100).estimatedCost("$0.03").build());
+        simulator.behaviour("sharkapi", "1k", Behaviour.builder().pendingMillis(0).runningMillis(100).estimatedCost("$0.03").build());
         var t = Api.newTenant("10", "month");
         double resizedBefore = count(RESIZED_PAST_LIMIT, "sharkapi");
         double overBefore = count(CHARGES_OVER_HOLD, "sharkapi");

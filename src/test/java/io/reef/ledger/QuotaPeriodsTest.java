@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.reef.common.ReefClock;
 import io.reef.simulator.Behaviour;
-import io.reef.simulator.Provider;
 import io.reef.simulator.Simulator;
 import io.reef.support.Api;
 import io.reef.support.Db;
@@ -42,7 +41,7 @@ class QuotaPeriodsTest {
     @BeforeEach
     void reset() {
         simulator.reset();
-        simulator.sharkAiDefault(Behaviour.builder().immediate().credit(new BigDecimal("400")).build());
+        simulator.defaultBehaviour("sharkai", Behaviour.builder().immediate().credit(new BigDecimal("400")).build());
     }
 
     @AfterEach
@@ -91,7 +90,7 @@ class QuotaPeriodsTest {
 
     @Test
     void aHoldPlacedBeforeTheBoundaryStaysAndIsChargedInThePeriodItCompletes() {
-        simulator.sharkAiModel("slow", Behaviour.builder().pendingMillis(60_000).build());
+        simulator.behaviour("sharkai", "slow", Behaviour.builder().pendingMillis(60_000).build());
         var t = Api.newTenant("0.10", "day");
         String id = tenant(t.key()).body(Map.of("model", "slow", "prompt", "p", "async", true))
                 .post("/api/v1/images/generations").then().statusCode(202).extract().path("id");
@@ -99,7 +98,7 @@ class QuotaPeriodsTest {
 
         shiftToStartOfNext(Duration.ofDays(1));
         tenant(t.key()).get("/reef/v1/me").then().body("quota.held_usd", equalTo(0.04f)).body("quota.spent_usd", equalTo(0));
-        simulator.finishNow(Provider.SHARK_AI, db.upstreamId(id));
+        simulator.finishNow("sharkai", db.upstreamId(id));
         Eventually.until("charged", Duration.ofSeconds(10), () -> db.ledgerEntriesForJob(id) == 1);
         tenant(t.key()).get("/reef/v1/me").then()
                 .body("quota.held_usd", equalTo(0)).body("quota.spent_usd", equalTo(0.04f)); // in the new day

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.reef.simulator.Provider;
 import io.reef.simulator.Simulator;
 import io.reef.support.Api;
 import io.reef.support.Db;
@@ -105,7 +104,7 @@ class BodiesAreReadAsStrictUtf8BytesTest {
         assertTrue(image.contains("/"));
         String body = "{\"mode\":\"1k\",\"prompt\":\"p\",\"image\":\"" + image.replace("/", "\\/") + "\"}";
         tenant(t.key()).body(body).post(SHARKAPI).then().statusCode(202);
-        JsonNode sent = simulator.lastSubmitBody(Provider.SHARK_API);
+        JsonNode sent = simulator.lastSubmitBody("sharkapi");
         assertEquals(image, sent.get("image").asText());
 
         String gif = Base64.getEncoder().encodeToString("GIF89a........".getBytes(StandardCharsets.US_ASCII)).replace("/", "\\/");
@@ -122,20 +121,20 @@ class BodiesAreReadAsStrictUtf8BytesTest {
     @Test
     void bodiesAreForwardedAsReceivedUnlessReefMustAddAsync() {
         tenant(t.key()).body("{\"mode\":\"1k\",\"prompt\":\"p\",\"weight\":1E+2}").post(SHARKAPI).then().statusCode(202);
-        assertTrue(simulator.lastSubmitBody(Provider.SHARK_API).get("weight").isFloatingPointNumber(), "SharkAPI: as received");
+        assertTrue(simulator.lastSubmitBody("sharkapi").get("weight").isFloatingPointNumber(), "SharkAPI: as received");
 
         tenant(t.key()).body("{\"model\":\"m\",\"prompt\":\"p\",\"async\":true,\"weight\":1E+2}").post(SHARKAI).then().statusCode(202);
-        assertTrue(simulator.lastSubmitBody(Provider.SHARK_AI).get("weight").isFloatingPointNumber(), "Shark AI async: as received");
+        assertTrue(simulator.lastSubmitBody("sharkai").get("weight").isFloatingPointNumber(), "Shark AI async: as received");
 
         tenant(t.key()).body("{\"model\":\"m\",\"prompt\":\"p\",\"weight\":1E+2}").post(SHARKAI).then().statusCode(200);
-        JsonNode sent = simulator.lastSubmitBody(Provider.SHARK_AI);
+        JsonNode sent = simulator.lastSubmitBody("sharkai");
         assertTrue(sent.get("async").asBoolean(), "Reef submits async");
         assertTrue(sent.get("weight").isIntegralNumber(), "re-serialised to add async");
     }
 
     private void nothingHappened() {
-        assertEquals(0, simulator.submits(Provider.SHARK_API));
-        assertEquals(0, simulator.submits(Provider.SHARK_AI));
+        assertEquals(0, simulator.submits("sharkapi"));
+        assertEquals(0, simulator.submits("sharkai"));
         assertEquals(0, db.jobsForTenant(t.id()));
         tenant(t.key()).get("/reef/v1/me").then().body("quota.held_usd", equalTo(0));
     }

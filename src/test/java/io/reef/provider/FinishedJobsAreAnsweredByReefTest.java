@@ -17,7 +17,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.reef.simulator.Behaviour;
 import io.reef.simulator.Outcome;
-import io.reef.simulator.Provider;
 import io.reef.simulator.Simulator;
 import io.reef.support.Api;
 import io.reef.support.Db;
@@ -47,7 +46,7 @@ class FinishedJobsAreAnsweredByReefTest {
 
     @Test
     void pollsAndCancelsOfACompletedSharkAiTaskNeverReachTheProvider() throws Exception {
-        simulator.sharkAiModel("quick", Behaviour.builder().pendingMillis(0).runningMillis(100)
+        simulator.behaviour("sharkai", "quick", Behaviour.builder().pendingMillis(0).runningMillis(100)
                 .credit(new BigDecimal("250")).build());
         var t = Api.newTenant("10", "month");
         String id = tenant(t.key()).body(Map.of("model", "quick", "prompt", "p", "async", true)).post(SHARK_AI)
@@ -55,7 +54,7 @@ class FinishedJobsAreAnsweredByReefTest {
         Eventually.until("the task completes", Duration.ofSeconds(10), () -> "completed".equals(
                 tenant(t.key()).get(SHARK_AI + "/" + id).then().extract().path("status")));
         String first = tenant(t.key()).get(SHARK_AI + "/" + id).then().statusCode(200).extract().asString();
-        long polls = simulator.polls(Provider.SHARK_AI);
+        long polls = simulator.polls("sharkai");
 
         for (int i = 0; i < 5; i++) {
             Thread.sleep(250); // past the test's 200 ms poll-answer reuse window: each poll is asked anew
@@ -70,21 +69,21 @@ class FinishedJobsAreAnsweredByReefTest {
         tenant(t.key()).post(SHARK_AI + "/" + id + "/cancel").then().statusCode(409)
                 .body("error.type", equalTo("conflict"))
                 .body("error.message", equalTo("Task already completed"));
-        assertEquals(polls, simulator.polls(Provider.SHARK_AI), "no poll of a finished task reached the provider");
-        assertEquals(0, simulator.cancels(Provider.SHARK_AI), "no cancel of a finished task reached the provider");
+        assertEquals(polls, simulator.polls("sharkai"), "no poll of a finished task reached the provider");
+        assertEquals(0, simulator.cancels("sharkai"), "no cancel of a finished task reached the provider");
         assertEquals(1, db.ledgerEntriesForJob(id));
     }
 
     @Test
     void pollsOfAFailedSharkApiJobNeverReachTheProvider() throws Exception {
-        simulator.sharkApiMode("1k", Behaviour.builder().pendingMillis(0).runningMillis(100).outcome(Outcome.FAIL)
+        simulator.behaviour("sharkapi", "1k", Behaviour.builder().pendingMillis(0).runningMillis(100).outcome(Outcome.FAIL)
                 .failureMessage("render failed").build());
         var t = Api.newTenant("10", "month");
         String id = tenant(t.key()).body(Map.of("mode", "1k", "prompt", "p")).post("/v1/generate")
                 .then().statusCode(202).extract().path("job_id");
         Eventually.until("the job fails", Duration.ofSeconds(10), () -> "failed".equals(
                 tenant(t.key()).get("/v1/jobs/" + id).then().extract().path("status")));
-        long polls = simulator.polls(Provider.SHARK_API);
+        long polls = simulator.polls("sharkapi");
         for (int i = 0; i < 5; i++) {
             Thread.sleep(250);
             tenant(t.key()).get("/v1/jobs/" + id).then().statusCode(200)
@@ -92,7 +91,7 @@ class FinishedJobsAreAnsweredByReefTest {
                     .body("status", equalTo("failed"))
                     .body("poll_url", equalTo("http://localhost:8081/v1/jobs/" + id));
         }
-        assertEquals(polls, simulator.polls(Provider.SHARK_API));
+        assertEquals(polls, simulator.polls("sharkapi"));
         assertEquals(0, db.ledgerEntriesForJob(id));
         tenant(t.key()).get("/reef/v1/me").then().body("quota.held_usd", equalTo(0)).body("quota.spent_usd", equalTo(0));
     }
@@ -100,15 +99,15 @@ class FinishedJobsAreAnsweredByReefTest {
     @Test
     void aJobAnotherObserverFinishedIsAnsweredFromItsStoredBodyToo() throws Exception {
         // the sync wait (another observer than the tenant's poll) completes the task and stores its body
-        simulator.sharkAiModel("quick", Behaviour.builder().pendingMillis(0).runningMillis(100).build());
+        simulator.behaviour("sharkai", "quick", Behaviour.builder().pendingMillis(0).runningMillis(100).build());
         var t = Api.newTenant("10", "month");
         tenant(t.key()).body(Map.of("model", "quick", "prompt", "p")).post(SHARK_AI).then().statusCode(200);
         String id = db.jobIdsForTenant(t.id()).get(0);
-        long polls = simulator.polls(Provider.SHARK_AI);
+        long polls = simulator.polls("sharkai");
         tenant(t.key()).get(SHARK_AI + "/" + id).then().statusCode(200)
                 .body("status", equalTo("completed"))
                 .body("result.data.size()", equalTo(1))
                 .body("result.credit", equalTo(400));
-        assertEquals(polls, simulator.polls(Provider.SHARK_AI));
+        assertEquals(polls, simulator.polls("sharkai"));
     }
 }

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.reef.simulator.Behaviour;
 import io.reef.simulator.Operation;
-import io.reef.simulator.Provider;
 import io.reef.simulator.Simulator;
 import io.reef.support.Api;
 import io.reef.support.Concurrently;
@@ -37,8 +36,8 @@ class IdempotencyKeyTest {
     @BeforeEach
     void reset() {
         simulator.reset();
-        simulator.sharkAiDefault(Behaviour.builder().pendingMillis(5_000).build());
-        simulator.sharkApiDefault(Behaviour.builder().pendingMillis(5_000).build());
+        simulator.defaultBehaviour("sharkai", Behaviour.builder().pendingMillis(5_000).build());
+        simulator.defaultBehaviour("sharkapi", Behaviour.builder().pendingMillis(5_000).build());
     }
 
     @Test
@@ -51,7 +50,7 @@ class IdempotencyKeyTest {
                 .post("/api/v1/images/generations").then().statusCode(202)
                 .header("Idempotent-Replayed", "true").extract().path("id");
         assertEquals(first, again);
-        assertEquals(1, simulator.submits(Provider.SHARK_AI));
+        assertEquals(1, simulator.submits("sharkai"));
         assertEquals(1, db.jobsForTenant(t.id()));
         tenant(t.key()).get("/reef/v1/me").then().body("quota.held_usd", equalTo(0.04f));
 
@@ -59,7 +58,7 @@ class IdempotencyKeyTest {
         var other = Api.newTenant("10", "month");
         String others = tenant(other.key()).header("Idempotency-Key", "order-1").body(body)
                 .post("/api/v1/images/generations").then().statusCode(202).extract().path("id");
-        assertEquals(2, simulator.submits(Provider.SHARK_AI));
+        assertEquals(2, simulator.submits("sharkai"));
         org.junit.jupiter.api.Assertions.assertNotEquals(first, others);
     }
 
@@ -71,7 +70,7 @@ class IdempotencyKeyTest {
         tenant(t.key()).header("Idempotency-Key", "k").body(Map.of("mode", "1k", "prompt", "b"))
                 .post("/v1/generate").then().statusCode(422)
                 .body("error.message", containsString("different request body"));
-        assertEquals(1, simulator.submits(Provider.SHARK_API));
+        assertEquals(1, simulator.submits("sharkapi"));
         assertEquals(1, db.jobsForTenant(t.id()));
     }
 
@@ -83,14 +82,14 @@ class IdempotencyKeyTest {
                 .extract().path("job_id"));
         Set<String> distinct = ids.stream().collect(Collectors.toSet());
         assertEquals(1, distinct.size(), ids.toString());
-        assertEquals(1, simulator.submits(Provider.SHARK_API));
+        assertEquals(1, simulator.submits("sharkapi"));
         assertEquals(1, db.jobsForTenant(t.id()));
         tenant(t.key()).get("/reef/v1/me").then().body("quota.held_usd", equalTo(0.02f));
     }
 
     @Test
     void aSyncCallThatRanOutOfTimeKeepsItsKeySoARetryCannotStartASecondBilledJob() throws Exception {
-        simulator.sharkAiModel("endless", Behaviour.builder().pendingMillis(600_000).build());
+        simulator.behaviour("sharkai", "endless", Behaviour.builder().pendingMillis(600_000).build());
         var t = Api.newTenant("10", "month");
         var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> tenant(t.key())
                 .header("Idempotency-Key", "slow-sync").body(Map.of("model", "endless", "prompt", "p"))
@@ -105,7 +104,7 @@ class IdempotencyKeyTest {
                     .post("/api/v1/images/generations").then().statusCode(504)
                     .header("Idempotent-Replayed", "true")
                     .body("error.message", containsString("still tracked"));
-            assertEquals(1, simulator.submits(Provider.SHARK_AI));
+            assertEquals(1, simulator.submits("sharkai"));
             assertEquals(1, db.jobsForTenant(t.id()));
         } finally {
             clock.reset();
@@ -115,12 +114,12 @@ class IdempotencyKeyTest {
     @Test
     void aFailedFirstAttemptReleasesTheKeyForARetry() {
         var t = Api.newTenant("10", "month");
-        simulator.injectFault(Provider.SHARK_API, Operation.SUBMIT, 503, 1);
+        simulator.injectFault("sharkapi", Operation.SUBMIT, 503, 1);
         tenant(t.key()).header("Idempotency-Key", "flaky").body(Map.of("mode", "1k", "prompt", "p"))
                 .post("/v1/generate").then().statusCode(503);
         tenant(t.key()).header("Idempotency-Key", "flaky").body(Map.of("mode", "1k", "prompt", "p"))
                 .post("/v1/generate").then().statusCode(202);
-        assertEquals(2, simulator.submits(Provider.SHARK_API));
+        assertEquals(2, simulator.submits("sharkapi"));
         tenant(t.key()).get("/reef/v1/me").then().body("quota.held_usd", equalTo(0.01f));
     }
 }

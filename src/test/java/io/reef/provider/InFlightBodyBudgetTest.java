@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.reef.simulator.Provider;
 import io.reef.simulator.Simulator;
 import io.reef.support.Api;
 import io.reef.support.Db;
@@ -80,7 +79,7 @@ class InFlightBodyBudgetTest {
             refused.then().statusCode(503).body("error.type", equalTo("overloaded_error"));
             assertTrue(Integer.parseInt(refused.getHeader("Retry-After")) >= 1);
             assertEquals(0, db.jobsForTenant(t.id()));
-            assertEquals(0, simulator.submits(Provider.SHARK_API));
+            assertEquals(0, simulator.submits("sharkapi"));
             tenant(t.key()).get("/reef/v1/me").then().body("quota.held_usd", equalTo(0));
 
             // small bodies are not counted: they still go through
@@ -129,7 +128,7 @@ class InFlightBodyBudgetTest {
         }
         Eventually.until("the cut-off body's reservation is released", Duration.ofSeconds(5), () -> inFlight.reserved() == 0);
         assertEquals(0, db.jobsForTenant(t.id()));
-        assertEquals(0, simulator.submits(Provider.SHARK_API));
+        assertEquals(0, simulator.submits("sharkapi"));
     }
 
     private static String img2img() {

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.reef.simulator.Operation;
-import io.reef.simulator.Provider;
 import io.reef.simulator.Simulator;
 import io.reef.support.Api;
 import io.reef.support.Concurrently;
@@ -56,14 +55,14 @@ class PollsOfOneJobShareUpstreamCallsTest {
         String id = tenant(t.key()).body(Map.of("mode", "1k", "prompt", "a shark")).post("/v1/generate")
                 .then().statusCode(202).extract().path("job_id");
         // the upstream answer takes 1 s, so all 20 polls arrive while the first call is in flight
-        simulator.injectDelay(Provider.SHARK_API, Operation.POLL, Duration.ofSeconds(1), 1);
-        long before = simulator.polls(Provider.SHARK_API);
+        simulator.injectDelay("sharkapi", Operation.POLL, Duration.ofSeconds(1), 1);
+        long before = simulator.polls("sharkapi");
 
         List<String> answers = Concurrently.run(20, i -> tenant(t.key()).get("/v1/jobs/" + id)
                 .then().statusCode(200).extract().<String>path("job_id"));
 
         assertEquals(20, answers.stream().filter(id::equals).count());
-        assertEquals(1, simulator.polls(Provider.SHARK_API) - before, "upstream polls for 20 tenant polls");
+        assertEquals(1, simulator.polls("sharkapi") - before, "upstream polls for 20 tenant polls");
     }
 
     @Test
@@ -72,15 +71,15 @@ class PollsOfOneJobShareUpstreamCallsTest {
         String id = tenant(t.key()).body(Map.of("mode", "1k", "prompt", "a shark")).post("/v1/generate")
                 .then().statusCode(202).extract().path("job_id");
         tenant(t.key()).get("/v1/jobs/" + id).then().statusCode(200);
-        long afterFirst = simulator.polls(Provider.SHARK_API);
+        long afterFirst = simulator.polls("sharkapi");
         tenant(t.key()).get("/v1/jobs/" + id).then().statusCode(200).body("job_id", org.hamcrest.Matchers.equalTo(id));
-        assertEquals(afterFirst, simulator.polls(Provider.SHARK_API), "a poll within the window is answered by Reef");
+        assertEquals(afterFirst, simulator.polls("sharkapi"), "a poll within the window is answered by Reef");
 
-        simulator.finishNow(Provider.SHARK_API, simulator.lastTaskId(Provider.SHARK_API));
+        simulator.finishNow("sharkapi", simulator.lastTaskId("sharkapi"));
         Thread.sleep(REUSE_WINDOW.plusMillis(300).toMillis());
 
         String status = tenant(t.key()).get("/v1/jobs/" + id).then().statusCode(200).extract().path("status");
-        assertEquals(afterFirst + 1, simulator.polls(Provider.SHARK_API), "a poll after the window asks upstream again");
+        assertEquals(afterFirst + 1, simulator.polls("sharkapi"), "a poll after the window asks upstream again");
         assertEquals("complete", status);
     }
 }

@@ -18,7 +18,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.reef.simulator.Behaviour;
-import io.reef.simulator.Provider;
 import io.reef.simulator.Simulator;
 import io.reef.support.Api;
 import io.reef.support.Db;
@@ -47,7 +46,7 @@ class AnAbsurdCreditIsChargedTheExpectedCostTest {
 
     @Test
     void aCreditTooLargeForALongIsAnAlertAndChargesTheExpectedCost() {
-        simulator.sharkAiModel("absurd", Behaviour.builder().pendingMillis(0).runningMillis(100)
+        simulator.behaviour("sharkai", "absurd", Behaviour.builder().pendingMillis(0).runningMillis(100)
                 .credit(new BigDecimal("1e30")).build());
         var t = Api.newTenant("10", "month");
         double before = unparseable();
@@ -55,7 +54,7 @@ class AnAbsurdCreditIsChargedTheExpectedCostTest {
             String id = tenant(t.key()).body(Map.of("model", "absurd", "prompt", "p", "async", true))
                     .post("/api/v1/images/generations").then().statusCode(202).extract().path("id");
             Eventually.until("the completion is seen", Duration.ofSeconds(10),
-                    () -> simulator.status(Provider.SHARK_AI, db.upstreamId(id)).orElse("")
+                    () -> simulator.status("sharkai", db.upstreamId(id)).orElse("")
                             .equals("completed"));
             tenant(t.key()).get("/api/v1/images/generations/" + id).then().statusCode(200)
                     .body("status", equalTo("completed")).body("result.credit", equalTo(400));

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.reef.simulator.Behaviour;
 import io.reef.simulator.Outcome;
-import io.reef.simulator.Provider;
 import io.reef.simulator.Simulator;
 import io.reef.support.Api;
 import io.reef.support.Concurrently;
@@ -41,7 +40,7 @@ class SharkAiBillingTest {
 
     @Test
     void failedTaskIsNeverChargedAndItsHoldIsReleased() {
-        simulator.sharkAiModel("flaky", Behaviour.builder().pendingMillis(50).runningMillis(100).outcome(Outcome.FAIL).build());
+        simulator.behaviour("sharkai", "flaky", Behaviour.builder().pendingMillis(50).runningMillis(100).outcome(Outcome.FAIL).build());
         var t = Api.newTenant("10", "month");
         tenant(t.key()).body(Map.of("model", "flaky", "prompt", "p")).post(PATH)
                 .then().statusCode(502).body("error.type", equalTo("generation_error"));
@@ -56,8 +55,8 @@ class SharkAiBillingTest {
 
     @Test
     void cancelledTaskIsNeverChargedAndCancellingAStartedTaskIs409() {
-        simulator.sharkAiModel("slow", Behaviour.builder().pendingMillis(5_000).runningMillis(100).build());
-        simulator.sharkAiModel("fast-start", Behaviour.builder().pendingMillis(0).runningMillis(5_000).build());
+        simulator.behaviour("sharkai", "slow", Behaviour.builder().pendingMillis(5_000).runningMillis(100).build());
+        simulator.behaviour("sharkai", "fast-start", Behaviour.builder().pendingMillis(0).runningMillis(5_000).build());
         var t = Api.newTenant("10", "month");
         String pending = tenant(t.key()).body(Map.of("model", "slow", "prompt", "p", "async", true)).post(PATH)
                 .then().statusCode(202).extract().path("id");
@@ -80,12 +79,12 @@ class SharkAiBillingTest {
 
     @Test
     void twentyConcurrentPollsOfACompletedTaskChargeItOnce() {
-        simulator.sharkAiModel("once", Behaviour.builder().pendingMillis(0).runningMillis(300).credit(new BigDecimal("250")).build());
+        simulator.behaviour("sharkai", "once", Behaviour.builder().pendingMillis(0).runningMillis(300).credit(new BigDecimal("250")).build());
         var t = Api.newTenant("10", "month");
         String id = tenant(t.key()).body(Map.of("model", "once", "prompt", "p", "async", true)).post(PATH)
                 .then().statusCode(202).extract().path("id");
         Eventually.until("upstream completes", Duration.ofSeconds(5),
-                () -> simulator.status(Provider.SHARK_AI, db.upstreamId(id)).orElse("").equals("completed"));
+                () -> simulator.status("sharkai", db.upstreamId(id)).orElse("").equals("completed"));
 
         List<Integer> statuses = Concurrently.run(20, i -> tenant(t.key()).get(PATH + "/" + id).then()
                 .body("status", equalTo("completed")).body("result.credit", equalTo(250)).extract().statusCode());
@@ -97,14 +96,14 @@ class SharkAiBillingTest {
     @Test
     void fiftyConcurrentRequestsAgainstADollarAdmitExactlyTen() {
         // race-model holds 1000 credit = $0.10 (application.properties, test profile) and costs the same
-        simulator.sharkAiModel("race-model", Behaviour.builder().pendingMillis(2_000).runningMillis(100)
+        simulator.behaviour("sharkai", "race-model", Behaviour.builder().pendingMillis(2_000).runningMillis(100)
                 .credit(new BigDecimal("1000")).build());
         var t = Api.newTenant("1.00", "total");
         List<Integer> statuses = Concurrently.run(50, i -> tenant(t.key())
                 .body(Map.of("model", "race-model", "prompt", "p" + i, "async", true)).post(PATH).then().extract().statusCode());
         assertEquals(10, statuses.stream().filter(s -> s == 202).count(), statuses.toString());
         assertEquals(40, statuses.stream().filter(s -> s == 402).count(), statuses.toString());
-        assertEquals(10, simulator.submits(Provider.SHARK_AI));
+        assertEquals(10, simulator.submits("sharkai"));
 
         tenant(t.key()).get("/reef/v1/me").then().body("quota.held_usd", equalTo(1)).body("quota.remaining_usd", equalTo(0));
         tenant(t.key()).body(Map.of("model", "race-model", "prompt", "one more")).post(PATH).then().statusCode(402)

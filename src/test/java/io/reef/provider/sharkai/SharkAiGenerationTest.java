@@ -23,7 +23,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.reef.simulator.Behaviour;
-import io.reef.simulator.Provider;
 import io.reef.simulator.Simulator;
 import io.reef.support.Api;
 import io.reef.support.Db;
@@ -47,7 +46,7 @@ class SharkAiGenerationTest {
 
     @Test
     void syncGenerationAnswersLikeSharkAiWithTheTenantsPriceAndChargesOnce() {
-        simulator.sharkAiModel("openai/gpt-image-2", Behaviour.builder().pendingMillis(100).runningMillis(200)
+        simulator.behaviour("sharkai", "openai/gpt-image-2", Behaviour.builder().pendingMillis(100).runningMillis(200)
                 .credit(new BigDecimal("400")).build());
         var t = Api.newTenant("10", "month");
         tenant(t.key()).body(Map.of("model", "openai/gpt-image-2", "prompt", "A cute baby sea otter",
@@ -64,12 +63,12 @@ class SharkAiGenerationTest {
                 .body("id", org.hamcrest.Matchers.nullValue());
 
         // model-specific fields reached the provider untouched; Reef submitted it async and used its own key
-        JsonNode sent = simulator.lastSubmitBody(Provider.SHARK_AI);
+        JsonNode sent = simulator.lastSubmitBody("sharkai");
         assertEquals("1024x1024", sent.get("size").asText());
         assertEquals("high", sent.get("quality").asText());
         assertEquals(new BigDecimal("0.35"), sent.get("style_preset").get("weight").decimalValue());
         assertTrue(sent.get("async").asBoolean());
-        assertEquals("Bearer sk-test-sharkai-upstream", simulator.lastAuthorization(Provider.SHARK_AI));
+        assertEquals("Bearer sk-test-sharkai-upstream", simulator.lastAuthorization("sharkai"));
 
         tenant(t.key()).get("/reef/v1/me").then().statusCode(200)
                 .body("quota.spent_usd", equalTo(0.04f))
@@ -91,7 +90,7 @@ class SharkAiGenerationTest {
                 .extract().jsonPath();
         String id = accepted.getString("id");
         assertTrue(id.startsWith("task_"));
-        assertNotEquals(simulator.lastTaskId(Provider.SHARK_AI), id, "the upstream id must not leak");
+        assertNotEquals(simulator.lastTaskId("sharkai"), id, "the upstream id must not leak");
         assertEquals("http://localhost:8081" + PATH + "/" + id, accepted.getString("polling_url"));
         assertEquals("http://localhost:8081" + PATH + "/" + id + "/cancel", accepted.getString("cancel_url"));
 
@@ -113,7 +112,7 @@ class SharkAiGenerationTest {
 
     @Test
     void markupIsAppliedToHoldsChargesAndTheCreditTheTenantSees() {
-        simulator.sharkAiModel("priced", Behaviour.builder().immediate().credit(new BigDecimal("1234.5")).build());
+        simulator.behaviour("sharkai", "priced", Behaviour.builder().immediate().credit(new BigDecimal("1234.5")).build());
         String id = Api.createTenant(Map.of("name", "marked-up", "quota", Map.of("limit_usd", 5, "period", "day"),
                 "markup_percent", 12.5));
         String key = Api.issueKey(id);
@@ -140,7 +139,7 @@ class SharkAiGenerationTest {
     @Test
     void badInputIs400InTheProviderEnvelopeAndReachesNobody() {
         var t = Api.newTenant("10", "month");
-        long submitsBefore = simulator.submits(Provider.SHARK_AI);
+        long submitsBefore = simulator.submits("sharkai");
         assertBad(t.key(), "{\"model\":\"m\",", "not valid JSON");
         assertBad(t.key(), "[1,2]", "JSON object");
         assertBad(t.key(), "", "required");
@@ -151,7 +150,7 @@ class SharkAiGenerationTest {
         assertBad(t.key(), "{\"model\":\"m\",\"prompt\":\"p\",\"async\":\"yes\"}", "'async' must be a boolean");
         assertBad(t.key(), "{\"model\":\"m\",\"prompt\":\"p\",\"timeout\":5}", "'timeout'");
         assertBad(t.key(), "{\"model\":\"m\",\"prompt\":\"p\",\"timeout\":\"60\"}", "'timeout'");
-        assertEquals(submitsBefore, simulator.submits(Provider.SHARK_AI));
+        assertEquals(submitsBefore, simulator.submits("sharkai"));
         assertEquals(0, db.jobsForTenant(t.id()));
         tenant(t.key()).get("/reef/v1/me").then().body("quota.held_usd", equalTo(0)).body("quota.spent_usd", equalTo(0));
     }

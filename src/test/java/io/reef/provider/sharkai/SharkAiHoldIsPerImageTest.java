@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.reef.simulator.Behaviour;
-import io.reef.simulator.Provider;
 import io.reef.simulator.Simulator;
 import io.reef.support.Api;
 import io.reef.support.Concurrently;
@@ -46,14 +45,14 @@ class SharkAiHoldIsPerImageTest {
     @Test
     void twentyFiveConcurrentTenImageRequestsCannotSpendMoreThanTheBudget() {
         // 400 credit ($0.04) per image: ten images hold $0.40, so a $1.00 budget admits two
-        simulator.sharkAiDefault(Behaviour.builder().pendingMillis(300).runningMillis(200).build());
+        simulator.defaultBehaviour("sharkai", Behaviour.builder().pendingMillis(300).runningMillis(200).build());
         var t = Api.newTenant("1.00", "month");
         List<Integer> statuses = Concurrently.run(25, i -> tenant(t.key())
                 .body(Map.of("model", "m", "prompt", "otter " + i, "n", 10, "async", true))
                 .post(PATH).then().extract().statusCode());
         assertEquals(2, statuses.stream().filter(s -> s == 202).count(), statuses.toString());
         assertEquals(23, statuses.stream().filter(s -> s == 402).count(), statuses.toString());
-        assertEquals(2, simulator.submits(Provider.SHARK_AI));
+        assertEquals(2, simulator.submits("sharkai"));
 
         Eventually.until("both jobs are charged", Duration.ofSeconds(15), () -> db.ledgerEntriesForTenant(t.id()) == 2);
         tenant(t.key()).get("/reef/v1/me").then()
@@ -64,14 +63,14 @@ class SharkAiHoldIsPerImageTest {
 
     @Test
     void theHoldAndTheChargeAreBothPerImage() {
-        simulator.sharkAiDefault(Behaviour.builder().pendingMillis(5_000).build());
+        simulator.defaultBehaviour("sharkai", Behaviour.builder().pendingMillis(5_000).build());
         var t = Api.newTenant("10", "month");
         String id = tenant(t.key()).body(Map.of("model", "m", "prompt", "p", "n", 3, "async", true)).post(PATH)
                 .then().statusCode(202).extract().path("id");
         tenant(t.key()).get("/reef/v1/me").then().body("quota.held_usd", equalTo(0.12f));
-        assertEquals(3, simulator.lastSubmitBody(Provider.SHARK_AI).get("n").intValue(), "n reaches the provider");
+        assertEquals(3, simulator.lastSubmitBody("sharkai").get("n").intValue(), "n reaches the provider");
 
-        simulator.finishNow(Provider.SHARK_AI, db.upstreamId(id));
+        simulator.finishNow("sharkai", db.upstreamId(id));
         Eventually.until("the task is charged", Duration.ofSeconds(10), () -> db.ledgerEntriesForJob(id) == 1);
         tenant(t.key()).get(PATH + "/" + id).then().statusCode(200)
                 .body("result.credit", equalTo(1200))
@@ -81,7 +80,7 @@ class SharkAiHoldIsPerImageTest {
 
     @Test
     void aMissingNHoldsOneImage() {
-        simulator.sharkAiDefault(Behaviour.builder().pendingMillis(5_000).build());
+        simulator.defaultBehaviour("sharkai", Behaviour.builder().pendingMillis(5_000).build());
         var t = Api.newTenant("10", "month");
         tenant(t.key()).body(Map.of("model", "m", "prompt", "p", "async", true)).post(PATH).then().statusCode(202);
         tenant(t.key()).get("/reef/v1/me").then().body("quota.held_usd", equalTo(0.04f));
@@ -98,7 +97,7 @@ class SharkAiHoldIsPerImageTest {
                     .body("error.message", containsString("'n'"));
         }
         assertEquals(0, db.jobsForTenant(t.id()));
-        assertEquals(0, simulator.submits(Provider.SHARK_AI));
+        assertEquals(0, simulator.submits("sharkai"));
         tenant(t.key()).get("/reef/v1/me").then().body("quota.held_usd", equalTo(0)).body("quota.spent_usd", equalTo(0));
     }
 }

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.reef.simulator.Operation;
-import io.reef.simulator.Provider;
 import io.reef.simulator.Simulator;
 import io.reef.support.Api;
 import io.reef.support.Management;
@@ -44,7 +43,7 @@ class SharkAiUpstreamFailureTest {
     @Test
     void upstream503OnSubmitIs503WithRetryAfterAndVoidsTheHold() {
         var t = Api.newTenant("10", "month");
-        simulator.injectFault(Provider.SHARK_AI, Operation.SUBMIT, 503, 2);
+        simulator.injectFault("sharkai", Operation.SUBMIT, 503, 2);
         tenant(t.key()).body(Map.of("model", "m", "prompt", "p")).post(PATH)
                 .then().statusCode(503).header("Retry-After", "30").body("error.type", equalTo("upstream_unavailable"));
         tenant(t.key()).body(Map.of("model", "m", "prompt", "p", "async", true)).post(PATH)
@@ -55,7 +54,7 @@ class SharkAiUpstreamFailureTest {
     @Test
     void upstreamTimeoutOnSubmitIs504WithRetryAfterAndVoidsTheHold() {
         var t = Api.newTenant("10", "month");
-        simulator.injectDelay(Provider.SHARK_AI, Operation.SUBMIT, Duration.ofSeconds(7), 1);
+        simulator.injectDelay("sharkai", Operation.SUBMIT, Duration.ofSeconds(7), 1);
         tenant(t.key()).body(Map.of("model", "m", "prompt", "p", "async", true)).post(PATH)
                 .then().statusCode(504).header("Retry-After", notNullValue()).body("error.type", equalTo("upstream_timeout"));
         assertNothingHeldOrCharged(t);
@@ -65,7 +64,7 @@ class SharkAiUpstreamFailureTest {
     void resellerAccountProblemsUpstreamAre503AndAnOperatorAlertNeverATenant402() {
         var t = Api.newTenant("10", "month");
         for (int status : new int[] {402, 403}) {
-            simulator.injectFault(Provider.SHARK_AI, Operation.SUBMIT, status, 1);
+            simulator.injectFault("sharkai", Operation.SUBMIT, status, 1);
             tenant(t.key()).body(Map.of("model", "m", "prompt", "p")).post(PATH)
                     .then().statusCode(503).header("Retry-After", notNullValue())
                     .body("error.type", equalTo("upstream_unavailable"));
@@ -79,7 +78,7 @@ class SharkAiUpstreamFailureTest {
     @Test
     void upstream400IsPassedThroughAs400() {
         var t = Api.newTenant("10", "month");
-        simulator.injectFault(Provider.SHARK_AI, Operation.SUBMIT, 400, 1);
+        simulator.injectFault("sharkai", Operation.SUBMIT, 400, 1);
         tenant(t.key()).body(Map.of("model", "m", "prompt", "p")).post(PATH)
                 .then().statusCode(400).body("error.type", equalTo("invalid_request_error"));
         assertNothingHeldOrCharged(t);
@@ -90,7 +89,7 @@ class SharkAiUpstreamFailureTest {
         var t = Api.newTenant("10", "month");
         String id = tenant(t.key()).body(Map.of("model", "m", "prompt", "p", "async", true)).post(PATH)
                 .then().statusCode(202).extract().path("id");
-        simulator.injectFault(Provider.SHARK_AI, Operation.POLL, 503, 3); // one poll and its two retries
+        simulator.injectFault("sharkai", Operation.POLL, 503, 3); // one poll and its two retries
         tenant(t.key()).get(PATH + "/" + id).then().statusCode(503).header("Retry-After", notNullValue());
         io.reef.support.Eventually.until("the task completes", Duration.ofSeconds(10), () -> "completed".equals(
                 tenant(t.key()).get(PATH + "/" + id).then().extract().path("status")));

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.reef.simulator.Behaviour;
 import io.reef.simulator.Outcome;
-import io.reef.simulator.Provider;
 import io.reef.simulator.Simulator;
 import io.reef.support.Api;
 import io.reef.support.Management;
@@ -63,7 +62,7 @@ class SharkApiGenerationTest {
         assertEquals(true, id.startsWith("job_"));
         assertNotEquals(db.upstreamId(id), id);
         assertEquals("http://localhost:8081/v1/jobs/" + id, accepted.getString("poll_url"));
-        assertEquals("Bearer sk_live_test_sharkapi_upstream", simulator.lastAuthorization(Provider.SHARK_API));
+        assertEquals("Bearer sk_live_test_sharkapi_upstream", simulator.lastAuthorization("sharkapi"));
         tenant(t.key()).get("/reef/v1/me").then().body("quota.held_usd", equalTo(0.02f));
     }
 
@@ -73,7 +72,7 @@ class SharkApiGenerationTest {
         String image = Base64.getEncoder().encodeToString(JPEG_BYTES);
         tenant(t.key()).body(Map.of("mode", "1k", "prompt", "watercolor", "image", image, "image_strength", 0.6,
                 "seed", 42)).post(GENERATE).then().statusCode(202).body("estimated_cost", equalTo("$0.01"));
-        var sent = simulator.lastSubmitBody(Provider.SHARK_API);
+        var sent = simulator.lastSubmitBody("sharkapi");
         assertEquals(image, sent.get("image").asText());
         assertEquals("0.6", sent.get("image_strength").decimalValue().toPlainString());
         assertEquals(42, sent.get("seed").asInt());
@@ -81,7 +80,7 @@ class SharkApiGenerationTest {
 
     @Test
     void jobStatusShapesAcrossItsLifeAndChargeOnCompletion() {
-        simulator.sharkApiMode("2k", Behaviour.builder().pendingMillis(300).runningMillis(600).estimatedCost("$0.02")
+        simulator.behaviour("sharkapi", "2k", Behaviour.builder().pendingMillis(300).runningMillis(600).estimatedCost("$0.02")
                 .finalCost("$0.03").build());
         String markedUp = Api.createTenant(Map.of("name", "m", "quota", Map.of("limit_usd", 10, "period", "day"),
                 "markup_percent", 50));
@@ -107,12 +106,12 @@ class SharkApiGenerationTest {
 
     @Test
     void completionWithoutAFinalCostIsChargedTheEstimateOnceUnderConcurrentPolls() {
-        simulator.sharkApiMode("1k", Behaviour.builder().pendingMillis(0).runningMillis(200).omitFinalCost().build());
+        simulator.behaviour("sharkapi", "1k", Behaviour.builder().pendingMillis(0).runningMillis(200).omitFinalCost().build());
         var t = Api.newTenant("10", "month");
         String id = tenant(t.key()).body(Map.of("mode", "1k", "prompt", "p")).post(GENERATE)
                 .then().statusCode(202).extract().path("job_id");
         Eventually.until("upstream complete", Duration.ofSeconds(5),
-                () -> simulator.status(Provider.SHARK_API, db.upstreamId(id)).orElse("").equals("complete"));
+                () -> simulator.status("sharkapi", db.upstreamId(id)).orElse("").equals("complete"));
         List<String> statuses = Concurrently.run(20, i -> tenant(t.key()).get(JOBS + id).then().statusCode(200)
                 .extract().path("status"));
         statuses.forEach(s -> assertEquals("complete", s));
@@ -123,10 +122,10 @@ class SharkApiGenerationTest {
     @Test
     void failedModeratedAndImagelessJobsAreNeverCharged() {
         var t = Api.newTenant("10", "month");
-        simulator.sharkApiMode("1k", Behaviour.builder().pendingMillis(0).runningMillis(100).outcome(Outcome.FAIL).build());
+        simulator.behaviour("sharkapi", "1k", Behaviour.builder().pendingMillis(0).runningMillis(100).outcome(Outcome.FAIL).build());
         String failed = tenant(t.key()).body(Map.of("mode", "1k", "prompt", "p")).post(GENERATE).then().statusCode(202)
                 .extract().path("job_id");
-        simulator.sharkApiMode("2k", Behaviour.builder().pendingMillis(0).runningMillis(100).outcome(Outcome.MODERATE).build());
+        simulator.behaviour("sharkapi", "2k", Behaviour.builder().pendingMillis(0).runningMillis(100).outcome(Outcome.MODERATE).build());
         String moderated = tenant(t.key()).body(Map.of("mode", "2k", "prompt", "p")).post(GENERATE).then().statusCode(202)
                 .extract().path("job_id");
         Eventually.until("failed", Duration.ofSeconds(5),
@@ -136,12 +135,12 @@ class SharkApiGenerationTest {
         tenant(t.key()).get(JOBS + moderated).then().body("error.message", containsString("moderation"));
         tenant(t.key()).get("/reef/v1/me").then().body("quota.spent_usd", equalTo(0)).body("quota.held_usd", equalTo(0));
 
-        simulator.sharkApiMode("1k", Behaviour.builder().pendingMillis(0).runningMillis(50)
+        simulator.behaviour("sharkapi", "1k", Behaviour.builder().pendingMillis(0).runningMillis(50)
                 .outcome(Outcome.COMPLETE_WITHOUT_IMAGE).build());
         String imageless = tenant(t.key()).body(Map.of("mode", "1k", "prompt", "p")).post(GENERATE).then().statusCode(202)
                 .extract().path("job_id");
         Eventually.until("upstream says complete", Duration.ofSeconds(5),
-                () -> simulator.status(Provider.SHARK_API, db.upstreamId(imageless)).orElse("").equals("complete"));
+                () -> simulator.status("sharkapi", db.upstreamId(imageless)).orElse("").equals("complete"));
         tenant(t.key()).get(JOBS + imageless).then().statusCode(200).body("status", equalTo("complete"));
         assertEquals("pending", db.jobStatus(imageless), "complete without an image is not a billable completion");
         assertEquals(0, db.ledgerEntriesForTenant(t.id()));
@@ -150,7 +149,7 @@ class SharkApiGenerationTest {
     @Test
     void holdsFollowTheModeAndATenantWithFiveCentsLeftGetsTwo2kJobs() {
         var t = Api.newTenant("0.05", "total");
-        simulator.sharkApiMode("2k", Behaviour.builder().pendingMillis(10_000).build());
+        simulator.behaviour("sharkapi", "2k", Behaviour.builder().pendingMillis(10_000).build());
         tenant(t.key()).body(Map.of("mode", "2k", "prompt", "a")).post(GENERATE).then().statusCode(202);
         tenant(t.key()).body(Map.of("mode", "2k", "prompt", "b")).post(GENERATE).then().statusCode(202);
         tenant(t.key()).body(Map.of("mode", "2k", "prompt", "c")).post(GENERATE).then().statusCode(402)
@@ -160,12 +159,12 @@ class SharkApiGenerationTest {
         tenant(t.key()).body(Map.of("mode", "1k", "prompt", "d")).post(GENERATE).then().statusCode(202)
                 .body("estimated_cost", equalTo("$0.01"));
         tenant(t.key()).body(Map.of("mode", "1k", "prompt", "e")).post(GENERATE).then().statusCode(402);
-        assertEquals(3, simulator.submits(Provider.SHARK_API));
+        assertEquals(3, simulator.submits("sharkapi"));
     }
 
     @Test
     void unparseableEstimatedCostIsAnAlertAndChargesTheHoldNeverZero() {
-        simulator.sharkApiMode("2k", Behaviour.builder().pendingMillis(0).runningMillis(100)
+        simulator.behaviour("sharkapi", "2k", Behaviour.builder().pendingMillis(0).runningMillis(100)
                 .estimatedCost("about 2 cents").omitFinalCost().build());
         var t = Api.newTenant("10", "month");
         String id = tenant(t.key()).body(Map.of("mode", "2k", "prompt", "p")).post(GENERATE).then().statusCode(202)

@@ -39,7 +39,7 @@ class SharkApiProviderCostsTest {
 
     @Test
     void everyFinalCostFieldShowsTheTenantsPrice() {
-        simulator.sharkApiMode("2k", Behaviour.builder().pendingMillis(0).runningMillis(100).estimatedCost("$0.02")
+        simulator.behaviour("sharkapi", "2k", Behaviour.builder().pendingMillis(0).runningMillis(100).estimatedCost("$0.02")
                 .finalCost("$0.04").finalCostFields(List.of("cost", "final_cost", "actual_cost")).build());
         String markedUp = Api.createTenant(Map.of("name", "m", "quota", Map.of("limit_usd", 10, "period", "day"),
                 "markup_percent", 50));
@@ -60,7 +60,7 @@ class SharkApiProviderCostsTest {
 
     @Test
     void aZeroEstimateKeepsReefsOwnExpectedCost() {
-        simulator.sharkApiMode("1k", Behaviour.builder().pendingMillis(300).runningMillis(100).estimatedCost("$0.00")
+        simulator.behaviour("sharkapi", "1k", Behaviour.builder().pendingMillis(300).runningMillis(100).estimatedCost("$0.00")
                 .omitFinalCost().build());
         var t = Api.newTenant("10", "month");
         String id = tenant(t.key()).body(Map.of("mode", "1k", "prompt", "p")).post("/v1/generate")

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.reef.simulator.Operation;
-import io.reef.simulator.Provider;
 import io.reef.simulator.Simulator;
 import io.reef.support.Api;
 import io.reef.support.Management;
@@ -68,7 +67,7 @@ class SharkApiUpstreamErrorsTest {
     }
 
     private ValidatableResponse submitWith(int status) {
-        simulator.injectFault(Provider.SHARK_API, Operation.SUBMIT, status, 1);
+        simulator.injectFault("sharkapi", Operation.SUBMIT, status, 1);
         ValidatableResponse response = tenant(t.key()).body(Map.of("mode", "2k", "prompt", "p")).post("/v1/generate").then();
         tenant(t.key()).get("/reef/v1/me").then().body("quota.held_usd", equalTo(0)).body("quota.spent_usd", equalTo(0));
         assertEquals(0, db.ledgerEntriesForTenant(t.id()));

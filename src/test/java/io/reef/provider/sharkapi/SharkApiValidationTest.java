@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.reef.simulator.Provider;
 import io.reef.simulator.Simulator;
 import io.reef.support.Api;
 import io.reef.support.Db;
@@ -36,12 +35,12 @@ class SharkApiValidationTest {
     void setUp() {
         simulator.reset();
         t = Api.newTenant("10", "month");
-        submitsBefore = simulator.submits(Provider.SHARK_API);
+        submitsBefore = simulator.submits("sharkapi");
     }
 
     @AfterEach
     void nothingReachedTheProviderOrWasHeld() {
-        assertEquals(submitsBefore, simulator.submits(Provider.SHARK_API));
+        assertEquals(submitsBefore, simulator.submits("sharkapi"));
         assertEquals(0, db.jobsForTenant(t.id()));
         tenant(t.key()).get("/reef/v1/me").then().body("quota.held_usd", equalTo(0)).body("quota.spent_usd", equalTo(0));
     }

@@ -1,12 +1,26 @@
-package io.reef.simulator;
+package io.reef.provider.sharkai;
 
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.reef.simulator.Admission;
+import io.reef.simulator.ErrorEnvelope;
+import io.reef.simulator.Ids;
+import io.reef.simulator.Operation;
+import io.reef.simulator.Outcome;
+import io.reef.simulator.ProviderState;
+import io.reef.simulator.SimulatedErrors;
+import io.reef.simulator.SimulatedProvider;
+import io.reef.simulator.SimulatedTask;
 import io.reef.simulator.SimulatedTask.Phase;
+import io.reef.simulator.SimulatorConfig;
+import io.reef.simulator.SimulatorJson;
+import io.reef.simulator.Submission;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,11 +28,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * Behaviour of the simulated Shark AI images API: submit (sync or async), poll, cancel. Sync requests wait
- * without blocking a thread until their task is terminal.
+ * The simulated Shark AI images API (endpoints: {@link SimulatedSharkAiResource}): submit (sync or async),
+ * poll, cancel. Sync requests wait without blocking a thread until their task is terminal. Behaviours are
+ * set per model ({@code PUT /sim/control/sharkai/models/{model}}).
  */
 @ApplicationScoped
-public class SharkAiSimulator {
+public class SimulatedSharkAi implements SimulatedProvider<SimulatedSharkAiTask> {
+
+    /** The provider's name, as stored on jobs and in the simulator's paths. */
+    public static final String NAME = "sharkai";
 
     static final int DEFAULT_TIMEOUT_SECONDS = 300;
     static final int MIN_TIMEOUT_SECONDS = 30;
@@ -29,17 +47,39 @@ public class SharkAiSimulator {
     /** Longest single non-blocking wait while a sync request awaits its task (re-checked after). */
     private static final long MAX_WAIT_STEP_MILLIS = 1000;
 
-    private final Simulator simulator;
+    private final ProviderState<SimulatedSharkAiTask> state;
 
     @Inject
-    public SharkAiSimulator(Simulator simulator) {
-        this.simulator = simulator;
+    public SimulatedSharkAi(SimulatorConfig simulator, SimulatedSharkAiConfig config) {
+        this.state = new ProviderState<>(NAME,
+                () -> simulator.defaultBehaviour().toBuilder().credit(config.credit()).build(),
+                SimulatedErrors.STANDARD);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String behaviourKeys() {
+        return "models";
+    }
+
+    @Override
+    public ProviderState<SimulatedSharkAiTask> state() {
+        return state;
+    }
+
+    /** Shark AI bills the behaviour's {@code credit}, e.g. {@code "400"}. */
+    @Override
+    public Optional<String> billedCost(SimulatedTask<SimulatedSharkAiTask> task) {
+        return Optional.of(task.behaviour().credit().toPlainString());
     }
 
     /** {@code POST /api/v1/images/generations}. */
     Uni<Response> submit(String authorization, String baseUrl, String rawBody) {
-        ProviderState<SharkAiTaskDetails> state = simulator.sharkAi();
-        Submission submission = Submission.begin(state, authorization, rawBody, SharkAiSimulator::validate);
+        Submission submission = Submission.begin(state, authorization, rawBody, SimulatedSharkAi::validate);
         if (submission.earlyAnswer() != null) {
             return submission.earlyAnswer();
         }
@@ -50,11 +90,11 @@ public class SharkAiSimulator {
         boolean async = !SimulatorJson.absent(body, "async") && body.get("async").booleanValue();
         int timeout = SimulatorJson.absent(body, "timeout") ? DEFAULT_TIMEOUT_SECONDS : body.get("timeout").intValue();
 
-        long now = simulator.now();
+        long now = state.now();
         int images = SimulatorJson.absent(body, "n") ? 1 : body.get("n").intValue();
-        SharkAiTaskDetails details = new SharkAiTaskDetails(model, timeout, inputTokens(prompt), Ids.random("", 32),
+        SimulatedSharkAiTask details = new SimulatedSharkAiTask(model, timeout, inputTokens(prompt), Ids.random("", 32),
                 images);
-        SimulatedTask<SharkAiTaskDetails> task = state.add(new SimulatedTask<>(Ids.random("task_", 24), now,
+        SimulatedTask<SimulatedSharkAiTask> task = state.add(new SimulatedTask<>(Ids.random("task_", 24), now,
                 state.behaviourFor(model), timeout * 1000L, details));
 
         if (async) {
@@ -65,41 +105,40 @@ public class SharkAiSimulator {
 
     /** {@code GET /api/v1/images/generations/{id}}. */
     Uni<Response> poll(String authorization, String id) {
-        ProviderState<SharkAiTaskDetails> state = simulator.sharkAi();
         Admission admission = state.admit(Operation.POLL, authorization);
-        SimulatedTask<SharkAiTaskDetails> task = state.task(id).orElse(null);
+        SimulatedTask<SimulatedSharkAiTask> task = state.task(id).orElse(null);
         if (admission.rejected()) {
             return state.trackPoll(task, admission.reject());
         }
         if (task == null) {
             return admission.answer(() -> notFound(id));
         }
-        return state.trackPoll(task, admission.answer(() -> json(200, taskJson(task, simulator.now()))));
+        return state.trackPoll(task, admission.answer(() -> json(200, taskJson(task, state.now()))));
     }
 
     /** {@code POST /api/v1/images/generations/{id}/cancel}: only pending tasks can be cancelled. */
     Uni<Response> cancel(String authorization, String id) {
-        ProviderState<SharkAiTaskDetails> state = simulator.sharkAi();
         Admission admission = state.admit(Operation.CANCEL, authorization);
         if (admission.rejected()) {
             return admission.reject();
         }
-        SimulatedTask<SharkAiTaskDetails> task = state.task(id).orElse(null);
+        SimulatedTask<SimulatedSharkAiTask> task = state.task(id).orElse(null);
         if (task == null) {
             return admission.answer(() -> notFound(id));
         }
-        Phase phase = task.cancel(simulator.now());
+        Phase phase = task.cancel(state.now());
         if (phase == Phase.CANCELLED) {
-            return admission.answer(() -> json(200, taskJson(task, simulator.now())));
+            return admission.answer(() -> json(200, taskJson(task, state.now())));
         }
         String message = phase == Phase.DONE
-                ? "Task already " + status(task, simulator.now())
+                ? "Task already " + status(task, state.now())
                 : "Task already started";
         return admission.answer(() -> ErrorEnvelope.response(409, message, ErrorEnvelope.CONFLICT));
     }
 
     /** The Shark AI status word of {@code task} at {@code now}. */
-    static String status(SimulatedTask<SharkAiTaskDetails> task, long now) {
+    @Override
+    public String status(SimulatedTask<SimulatedSharkAiTask> task, long now) {
         switch (task.phase(now)) {
             case PENDING:
                 return "pending";
@@ -152,9 +191,9 @@ public class SharkAiSimulator {
     }
 
     /** Completes when the task is terminal, re-checking so that {@code finishNow}/cancel are noticed. */
-    private Uni<SimulatedTask<SharkAiTaskDetails>> awaitTerminal(SimulatedTask<SharkAiTaskDetails> task) {
+    private Uni<SimulatedTask<SimulatedSharkAiTask>> awaitTerminal(SimulatedTask<SimulatedSharkAiTask> task) {
         return Uni.createFrom().deferred(() -> {
-            long wait = task.millisUntilTerminal(simulator.now());
+            long wait = task.millisUntilTerminal(state.now());
             if (wait <= 0) {
                 return Uni.createFrom().item(task);
             }
@@ -164,8 +203,8 @@ public class SharkAiSimulator {
         });
     }
 
-    private Response syncResponse(SimulatedTask<SharkAiTaskDetails> task) {
-        long now = simulator.now();
+    private Response syncResponse(SimulatedTask<SimulatedSharkAiTask> task) {
+        long now = state.now();
         if (task.phase(now) == Phase.CANCELLED) {
             return ErrorEnvelope.response(500, "Task was cancelled", ErrorEnvelope.GENERATION);
         }
@@ -175,7 +214,7 @@ public class SharkAiSimulator {
         return ErrorEnvelope.response(500, failureMessage(task), ErrorEnvelope.GENERATION);
     }
 
-    private static ObjectNode accepted(SimulatedTask<SharkAiTaskDetails> task, String baseUrl) {
+    private static ObjectNode accepted(SimulatedTask<SimulatedSharkAiTask> task, String baseUrl) {
         ObjectNode json = taskHeader(task, "pending");
         String url = baseUrl + "/api/v1/images/generations/" + task.id();
         json.put("polling_url", url);
@@ -183,7 +222,7 @@ public class SharkAiSimulator {
         return json;
     }
 
-    private static ObjectNode taskJson(SimulatedTask<SharkAiTaskDetails> task, long now) {
+    private ObjectNode taskJson(SimulatedTask<SimulatedSharkAiTask> task, long now) {
         String status = status(task, now);
         ObjectNode json = taskHeader(task, status);
         if ("completed".equals(status)) {
@@ -194,7 +233,7 @@ public class SharkAiSimulator {
         return json;
     }
 
-    private static ObjectNode taskHeader(SimulatedTask<SharkAiTaskDetails> task, String status) {
+    private static ObjectNode taskHeader(SimulatedTask<SimulatedSharkAiTask> task, String status) {
         ObjectNode json = SimulatorJson.object();
         json.put("id", task.id());
         json.put("object", "image.generation.task");
@@ -205,8 +244,8 @@ public class SharkAiSimulator {
     }
 
     /** The sync response body, also the {@code result} of a completed task. */
-    private static ObjectNode result(SimulatedTask<SharkAiTaskDetails> task) {
-        SharkAiTaskDetails details = task.details();
+    private static ObjectNode result(SimulatedTask<SimulatedSharkAiTask> task) {
+        SimulatedSharkAiTask details = task.details();
         boolean withImage = task.outcome() == Outcome.COMPLETE;
         ObjectNode json = SimulatorJson.object();
         json.put("created", SimulatorJson.unixSeconds(task.createdAtMillis()));
@@ -223,16 +262,16 @@ public class SharkAiSimulator {
         usage.put("output_tokens", outputTokens);
         usage.put("total_tokens", details.inputTokens() + outputTokens);
         // billed per image, like the models whose price is per image
-        json.put("credit", task.behaviour().credit().multiply(java.math.BigDecimal.valueOf(details.images())));
+        json.put("credit", task.behaviour().credit().multiply(BigDecimal.valueOf(details.images())));
         return json;
     }
 
-    private static boolean completes(SimulatedTask<SharkAiTaskDetails> task) {
+    private static boolean completes(SimulatedTask<SimulatedSharkAiTask> task) {
         Outcome outcome = task.outcome();
         return outcome == Outcome.COMPLETE || outcome == Outcome.COMPLETE_WITHOUT_IMAGE;
     }
 
-    private static String failureMessage(SimulatedTask<SharkAiTaskDetails> task) {
+    private static String failureMessage(SimulatedTask<SimulatedSharkAiTask> task) {
         if (task.timedOut()) {
             return "Image generation failed: task timed out after " + task.details().timeoutSeconds() + "s";
         }

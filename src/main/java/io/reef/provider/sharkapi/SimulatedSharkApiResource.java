@@ -1,5 +1,7 @@
-package io.reef.simulator;
+package io.reef.provider.sharkapi;
 
+import io.reef.simulator.SimulatorEndpoint;
+import io.reef.simulator.SimulatorUrls;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -18,17 +20,17 @@ import jakarta.ws.rs.core.UriInfo;
 @Path("/sim/sharkapi/v1")
 @SimulatorEndpoint
 @Produces(MediaType.APPLICATION_JSON)
-public class SharkApiResource {
+public class SimulatedSharkApiResource {
 
     @Inject
-    SharkApiSimulator simulator;
+    SimulatedSharkApi simulator;
 
     /** Submit a generation job: 202 with {@code job_id}. */
     @POST
     @Path("generate")
     public Uni<Response> generate(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @Context UriInfo uriInfo, String body) {
-        return simulator.submit(authorization, SimulatorUrls.base(uriInfo, Provider.SHARK_API), body);
+        return simulator.submit(authorization, SimulatorUrls.base(uriInfo, SimulatedSharkApi.NAME), body);
     }
 
     /** Job status. */
@@ -36,6 +38,6 @@ public class SharkApiResource {
     @Path("jobs/{id}")
     public Uni<Response> job(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @Context UriInfo uriInfo, @PathParam("id") String id) {
-        return simulator.poll(authorization, SimulatorUrls.base(uriInfo, Provider.SHARK_API), id);
+        return simulator.poll(authorization, SimulatorUrls.base(uriInfo, SimulatedSharkApi.NAME), id);
     }
 }

@@ -1,21 +1,47 @@
-package io.reef.simulator;
+package io.reef.provider.sharkapi;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.reef.simulator.Admission;
+import io.reef.simulator.Behaviour;
+import io.reef.simulator.ErrorEnvelope;
+import io.reef.simulator.Ids;
+import io.reef.simulator.Operation;
+import io.reef.simulator.Outcome;
+import io.reef.simulator.ProviderState;
+import io.reef.simulator.SimulatedErrors;
+import io.reef.simulator.SimulatedProvider;
+import io.reef.simulator.SimulatedTask;
+import io.reef.simulator.SimulatorConfig;
+import io.reef.simulator.SimulatorJson;
+import io.reef.simulator.Submission;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** Behaviour of the simulated SharkAPI: submit a job (always async, 202) and poll it. */
+/**
+ * The simulated SharkAPI (endpoints: {@link SimulatedSharkApiResource}): submit a job (always async, 202)
+ * and poll it. It accepts the modes of the pricing map ({@code reef.pricing.sharkapi.modes.*}) and reports
+ * their prices as list prices. Behaviours are set per mode ({@code PUT /sim/control/sharkapi/modes/{mode}}).
+ */
 @ApplicationScoped
-public class SharkApiSimulator {
+public class SimulatedSharkApi implements SimulatedProvider<SimulatedSharkApiJob> {
+
+    /** The provider's name, as stored on jobs and in the simulator's paths. */
+    public static final String NAME = "sharkapi";
 
     static final int MAX_PROMPT_LENGTH = 2000;
     static final long MAX_IMAGE_BYTES = 10L * 1024 * 1024;
@@ -24,17 +50,44 @@ public class SharkApiSimulator {
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
-    private final Simulator simulator;
+    private final ProviderState<SimulatedSharkApiJob> state;
+    /** List price of each configured mode as the API writes it, e.g. {@code 1k -> "$0.01"}. */
+    private final Map<String, String> listPrices;
+    private final String invalidMode;
 
     @Inject
-    public SharkApiSimulator(Simulator simulator) {
-        this.simulator = simulator;
+    public SimulatedSharkApi(SimulatorConfig simulator, SimulatedSharkApiModes modes, SimulatedSharkApiConfig config) {
+        this.state = new ProviderState<>(NAME, simulator::defaultBehaviour, SimulatedErrors.STANDARD);
+        TreeMap<String, String> prices = new TreeMap<>();
+        modes.modes().forEach((mode, usd) -> prices.put(mode, dollars(config.listPrice(mode, usd))));
+        this.listPrices = Collections.unmodifiableMap(prices);
+        this.invalidMode = "'mode' is required and must be " + oneOf(prices.keySet());
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String behaviourKeys() {
+        return "modes";
+    }
+
+    @Override
+    public ProviderState<SimulatedSharkApiJob> state() {
+        return state;
+    }
+
+    /** SharkAPI bills the job's final {@code cost}, e.g. {@code "$0.01"}; none when the job omits it. */
+    @Override
+    public Optional<String> billedCost(SimulatedTask<SimulatedSharkApiJob> job) {
+        return Optional.ofNullable(job.details().finalCost());
     }
 
     /** {@code POST /v1/generate}. */
     Uni<Response> submit(String authorization, String baseUrl, String rawBody) {
-        ProviderState<SharkApiJobDetails> state = simulator.sharkApi();
-        Submission submission = Submission.begin(state, authorization, rawBody, SharkApiSimulator::validate);
+        Submission submission = Submission.begin(state, authorization, rawBody, this::validate);
         if (submission.earlyAnswer() != null) {
             return submission.earlyAnswer();
         }
@@ -44,31 +97,31 @@ public class SharkApiSimulator {
         Behaviour behaviour = state.behaviourFor(mode);
         String estimatedCost = behaviour.estimatedCost() != null
                 ? behaviour.estimatedCost()
-                : simulator.sharkApiListPrice(mode);
+                : listPrices.get(mode);
         String finalCost = behaviour.omitFinalCost()
                 ? null
                 : behaviour.finalCost() != null ? behaviour.finalCost() : estimatedCost;
-        SimulatedTask<SharkApiJobDetails> job = state.add(new SimulatedTask<>(Ids.random("job_", 16),
-                simulator.now(), behaviour, 0, new SharkApiJobDetails(mode, estimatedCost, finalCost)));
+        SimulatedTask<SimulatedSharkApiJob> job = state.add(new SimulatedTask<>(Ids.random("job_", 16),
+                state.now(), behaviour, 0, new SimulatedSharkApiJob(mode, estimatedCost, finalCost)));
         return admission.answer(() -> json(202, jobHeader(job, "queued", baseUrl)));
     }
 
     /** {@code GET /v1/jobs/{id}}. */
     Uni<Response> poll(String authorization, String baseUrl, String id) {
-        ProviderState<SharkApiJobDetails> state = simulator.sharkApi();
         Admission admission = state.admit(Operation.POLL, authorization);
-        SimulatedTask<SharkApiJobDetails> job = state.task(id).orElse(null);
+        SimulatedTask<SimulatedSharkApiJob> job = state.task(id).orElse(null);
         if (admission.rejected()) {
             return state.trackPoll(job, admission.reject());
         }
         if (job == null) {
             return admission.answer(() -> ErrorEnvelope.notFound("Job not found: " + id));
         }
-        return state.trackPoll(job, admission.answer(() -> json(200, jobJson(job, simulator.now(), baseUrl))));
+        return state.trackPoll(job, admission.answer(() -> json(200, jobJson(job, state.now(), baseUrl))));
     }
 
     /** The SharkAPI status word of {@code job} at {@code now}. */
-    static String status(SimulatedTask<SharkApiJobDetails> job, long now) {
+    @Override
+    public String status(SimulatedTask<SimulatedSharkApiJob> job, long now) {
         switch (job.phase(now)) {
             case PENDING:
                 return "queued";
@@ -88,7 +141,7 @@ public class SharkApiSimulator {
         }
     }
 
-    private static String validate(JsonNode body) {
+    private String validate(JsonNode body) {
         if (body == null || !body.isObject()) {
             return "Request body must be a JSON object";
         }
@@ -100,8 +153,8 @@ public class SharkApiSimulator {
             return "'prompt' must be at most " + MAX_PROMPT_LENGTH + " characters";
         }
         String mode = SimulatorJson.text(body, "mode");
-        if (!"1k".equals(mode) && !"2k".equals(mode)) {
-            return "'mode' is required and must be \"1k\" or \"2k\"";
+        if (mode == null || !listPrices.containsKey(mode)) {
+            return invalidMode;
         }
         if (!SimulatorJson.absent(body, "image")) {
             String imageError = validateImage(body.get("image"));
@@ -142,7 +195,7 @@ public class SharkApiSimulator {
         return null;
     }
 
-    private static ObjectNode jobJson(SimulatedTask<SharkApiJobDetails> job, long now, String baseUrl) {
+    private ObjectNode jobJson(SimulatedTask<SimulatedSharkApiJob> job, long now, String baseUrl) {
         String status = status(job, now);
         ObjectNode json = jobHeader(job, status, baseUrl);
         switch (status) {
@@ -169,7 +222,7 @@ public class SharkApiSimulator {
         return json;
     }
 
-    private static ObjectNode jobHeader(SimulatedTask<SharkApiJobDetails> job, String status, String baseUrl) {
+    private static ObjectNode jobHeader(SimulatedTask<SimulatedSharkApiJob> job, String status, String baseUrl) {
         ObjectNode json = SimulatorJson.object();
         json.put("job_id", job.id());
         json.put("status", status);
@@ -177,6 +230,21 @@ public class SharkApiSimulator {
         json.put("poll_url", baseUrl + "/v1/jobs/" + job.id());
         json.put("created_at", SimulatorJson.isoSeconds(job.createdAtMillis()));
         return json;
+    }
+
+    /** {@code "$0.02"}: at least two decimals, exactly as configured beyond that. */
+    private static String dollars(BigDecimal usd) {
+        return "$" + usd.setScale(Math.max(2, usd.scale())).toPlainString();
+    }
+
+    /** {@code "1k"}, {@code "1k" or "2k"}, {@code "1k", "2k" or "4k"}. */
+    private static String oneOf(Iterable<String> modes) {
+        List<String> quoted = new ArrayList<>();
+        modes.forEach(mode -> quoted.add('"' + mode + '"'));
+        if (quoted.size() <= 1) {
+            return String.join("", quoted);
+        }
+        return String.join(", ", quoted.subList(0, quoted.size() - 1)) + " or " + quoted.get(quoted.size() - 1);
     }
 
     private static Response json(int status, ObjectNode body) {

@@ -1,5 +1,7 @@
-package io.reef.simulator;
+package io.reef.provider.sharkai;
 
+import io.reef.simulator.SimulatorEndpoint;
+import io.reef.simulator.SimulatorUrls;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -18,16 +20,16 @@ import jakarta.ws.rs.core.UriInfo;
 @Path("/sim/sharkai/api/v1/images/generations")
 @SimulatorEndpoint
 @Produces(MediaType.APPLICATION_JSON)
-public class SharkAiResource {
+public class SimulatedSharkAiResource {
 
     @Inject
-    SharkAiSimulator simulator;
+    SimulatedSharkAi simulator;
 
     /** Generate: 200 sync result, or 202 task when {@code "async": true}. */
     @POST
     public Uni<Response> generate(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @Context UriInfo uriInfo, String body) {
-        return simulator.submit(authorization, SimulatorUrls.base(uriInfo, Provider.SHARK_AI), body);
+        return simulator.submit(authorization, SimulatorUrls.base(uriInfo, SimulatedSharkAi.NAME), body);
     }
 
     /** Poll a task. */
