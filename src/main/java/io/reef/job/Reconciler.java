@@ -27,7 +27,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * Finishes every job whether or not its tenant ever polls, and after restarts: each replica
  * claims due jobs under a lease, polls them upstream through the provider's adapter (which
- * settles them with {@link JobFinalizer}, the path tenant polls use), expires overdue ones and
+ * applies what it reads through {@link JobFinalizer}, the path tenant polls use), expires overdue ones and
  * keeps watching expired ones for a late completion. Polls per provider are capped per tick.
  */
 @ApplicationScoped
@@ -137,12 +137,12 @@ public class Reconciler {
                     return null;
                 });
             }
-            return release(job, now.plus(config.minPollInterval()));
+            return giveBack(job, now.plus(config.minPollInterval()));
         }
         return adapter.refresh(job)
                 .onFailure().invoke(f -> LOG.debugf("Poll of %s job %s failed: %s", adapter.provider(), job.publicId(), f))
                 .onItemOrFailure().transformToUni((ignored, failure) ->
-                        release(job, clock.now().plus(nextInterval(claimed.pollCount(), job.status()))));
+                        giveBack(job, clock.now().plus(nextInterval(claimed.pollCount(), job.status()))));
     }
 
     private Uni<Void> expire(JobView job, boolean orphaned) {
@@ -156,9 +156,9 @@ public class Reconciler {
                 .replaceWithVoid();
     }
 
-    private Uni<Void> release(JobView job, Instant next) {
+    private Uni<Void> giveBack(JobView job, Instant next) {
         return Workers.run(() -> {
-            leases.release(job.id(), owner, next);
+            leases.giveBack(job.id(), owner, next);
             return null;
         });
     }
