@@ -1,7 +1,5 @@
 package io.reef.devmode;
 
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -14,7 +12,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigUtils;
 import io.reef.tenant.ApiKeyService;
-import io.reef.tenant.Tenant;
 import io.reef.tenant.TenantService;
 import io.reef.tenant.TenantView;
 
@@ -35,7 +32,7 @@ public class DevDemoTenant {
         if (!ConfigUtils.isProfileActive("dev")) {
             return;
         }
-        TenantView demo = existing(tenants).orElseGet(() -> {
+        TenantView demo = tenants.firstNamed(NAME).orElseGet(() -> {
             ObjectNode body = mapper.createObjectNode().put("name", NAME).put("markup_percent", 20);
             body.putObject("quota").put("limit_usd", 5).put("period", "day");
             return tenants.create(body);
@@ -48,10 +45,5 @@ public class DevDemoTenant {
                 + "-d '{\"model\":\"openai/gpt-image-2\",\"prompt\":\"A cute baby sea otter\"}'%n%n"
                 + "  curl -s %s/reef/v1/me -H 'Authorization: Bearer %s'%n",
                 demo.id(), base, key, base, key);
-    }
-
-    private static java.util.Optional<TenantView> existing(TenantService tenants) {
-        List<Tenant> found = Tenant.list("name", NAME);
-        return found.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(tenants.get(found.get(0).id));
     }
 }

@@ -12,9 +12,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.reef.ledger.HeldJob;
 
-/** A forwarded generation, durable from before the tenant gets an answer until it is terminal. */
+/**
+ * A forwarded generation, durable from before the tenant gets an answer until it is terminal: the
+ * job table's row, read and changed only through {@link JobRepository} (its Panache statics are not
+ * called anywhere else). Within the job package only; everything outside sees a {@link JobView}.
+ */
 @Entity
 @Table(name = "job")
 public class Job extends PanacheEntityBase {
@@ -51,16 +54,44 @@ public class Job extends PanacheEntityBase {
     @Basic(fetch = FetchType.LAZY) // read only to answer a finished job, not with every list of jobs
     public String terminalBody;
 
-    /** A hold moves one way: open -> posted or open -> voided, once (the database enforces it too). */
-    void settleHold(HoldState settled) {
-        if (holdState != HoldState.OPEN || settled == HoldState.OPEN) {
-            throw new IllegalStateException("hold of job " + publicId + " is " + holdState + ", cannot become " + settled);
-        }
-        holdState = settled;
+    /** A new job's row, not yet written: {@link JobRepository#insertWithHold} writes it together with its hold. */
+    static Job admitted(AdmissionRequest request, String publicId, long holdMicros, Instant now, Instant firstLookAt) {
+        Job job = new Job();
+        job.publicId = publicId;
+        job.tenantId = request.principal().tenantId();
+        job.apiKeyId = request.principal().keyId();
+        job.provider = request.provider();
+        job.model = request.model();
+        job.status = JobStatus.SUBMITTING;
+        job.holdMicros = holdMicros;
+        job.holdState = HoldState.OPEN;
+        job.markupBp = request.principal().markupBp();
+        job.expectedCostMicros = request.expectedCostMicros();
+        job.timeoutSeconds = request.timeoutSeconds();
+        job.createdAt = now;
+        job.updatedAt = now;
+        job.nextPollAt = firstLookAt;
+        return job;
     }
 
-    HeldJob held() {
-        return new HeldJob(id, tenantId, provider, model, holdMicros, holdState == HoldState.OPEN);
+    boolean holdOpen() {
+        return holdState == HoldState.OPEN;
+    }
+
+    /** A hold moves one way: open -> posted or open -> voided, once (the database enforces it too). */
+    void postHold() {
+        moveHold(HoldState.POSTED);
+    }
+
+    void voidHold() {
+        moveHold(HoldState.VOIDED);
+    }
+
+    private void moveHold(HoldState next) {
+        if (!holdOpen()) {
+            throw new IllegalStateException("hold of job " + publicId + " is " + holdState + ", cannot become " + next);
+        }
+        holdState = next;
     }
 
     JobView view() {

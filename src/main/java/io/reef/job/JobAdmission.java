@@ -29,10 +29,12 @@ public class JobAdmission {
      */
     static final java.time.Duration ORPHANED_SUBMIT = java.time.Duration.ofMinutes(2);
 
+    private final JobRepository jobs;
     private final Holds holds;
     private final ReefClock clock;
 
-    public JobAdmission(Holds holds, ReefClock clock) {
+    public JobAdmission(JobRepository jobs, Holds holds, ReefClock clock) {
+        this.jobs = jobs;
         this.holds = holds;
         this.clock = clock;
     }
@@ -45,15 +47,16 @@ public class JobAdmission {
         Instant now = clock.now();
         TenantPrincipal who = request.principal();
         long hold = Money.applyMarkup(request.expectedCostMicros(), who.markupBp());
-        String publicId = request.publicIdPrefix() + randomId();
-        Holds.NewJob row = new Holds.NewJob(publicId, who.keyId(), request.provider(), request.model(), who.markupBp(),
-                request.expectedCostMicros(), request.timeoutSeconds(), now.plus(ORPHANED_SUBMIT));
-        return holds.placeForNewJob(who.tenantId(), hold, now, row).map(placement -> {
-            if (placement.jobId() == null) {
-                throw rejection(placement.decision());
+        Job row = Job.admitted(request, request.publicIdPrefix() + randomId(), hold, now, now.plus(ORPHANED_SUBMIT));
+        return jobs.insertWithHold(row).flatMap(id -> {
+            if (id == null) {
+                return holds.refusal(who.tenantId(), hold, now).<JobView>map(decision -> {
+                    throw rejection(decision);
+                });
             }
-            return new JobView(placement.jobId(), publicId, who.tenantId(), request.provider(), request.model(), null,
-                    JobStatus.SUBMITTING, who.markupBp(), hold, null, null, request.timeoutSeconds(), null, now);
+            holds.placed(who.tenantId(), hold);
+            row.id = id;
+            return Uni.createFrom().item(row.view());
         });
     }
 
@@ -67,7 +70,6 @@ public class JobAdmission {
                     "Rate limit exceeded: too many requests per minute for this account", decision.retryAfterSeconds());
             case QUOTA_EXHAUSTED -> new ApiException(402, "insufficient_quota",
                     "Quota exhausted: this request would exceed the account's spending limit");
-            case PLACED -> throw new IllegalStateException("not a rejection");
         };
     }
 

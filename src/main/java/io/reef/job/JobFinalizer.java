@@ -3,78 +3,65 @@ package io.reef.job;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
 import io.reef.common.ReefClock;
-import io.reef.common.Sql;
-import io.reef.ledger.HeldJob;
 import io.reef.ledger.Holds;
+import io.reef.ledger.LedgerEntry;
 import io.reef.ledger.LedgerKind;
 import io.reef.ledger.OvershootAlerts;
-import io.reef.ledger.ReactivePg;
 import io.smallrye.mutiny.Uni;
-import io.vertx.sqlclient.Tuple;
 
 /**
  * Where a job's status changes and where it becomes terminal: the one code path used by the
  * synchronous wait, tenant polls, cancels, submit failures, expiry and the reconciler.
  * The job row is locked for the transition, so concurrent observers serialise; the ledger's
- * unique job id makes a second charge impossible even beyond that.
+ * unique job id makes a second charge impossible even beyond that. A terminal job's hold is
+ * posted (completed: its charge) or voided (every other end); a job that completes after its
+ * hold was voided gets a late charge.
  */
 @ApplicationScoped
 public class JobFinalizer {
 
     private static final Logger LOG = Logger.getLogger(JobFinalizer.class);
 
-    private final EntityManager em;
+    private final JobRepository jobs;
     private final Holds holds;
     private final ReefClock clock;
     private final java.time.Duration latePollInterval;
-    private final ReactivePg pg;
     private final OvershootAlerts overshoots;
 
-    public JobFinalizer(EntityManager em, Holds holds, ReefClock clock, ReconcilerConfig config, ReactivePg pg,
+    public JobFinalizer(JobRepository jobs, Holds holds, ReefClock clock, ReconcilerConfig config,
             OvershootAlerts overshoots) {
-        this.em = em;
-        this.pg = pg;
+        this.jobs = jobs;
         this.overshoots = overshoots;
         this.holds = holds;
         this.clock = clock;
         this.latePollInterval = config.latePollInterval();
     }
 
-    private static final String RECORD_UPSTREAM_ID = """
-            UPDATE job SET upstream_id = CAST($1 AS text), updated_at = CAST($2 AS timestamptz),
-                           status = CASE WHEN status IN ('submitting', 'pending') THEN CAST($3 AS text) ELSE status END,
-                           next_poll_at = CASE WHEN status IN ('submitting', 'pending', 'running') THEN CAST($4 AS timestamptz) ELSE next_poll_at END
-            WHERE id = CAST($5 AS bigint) AND public_id = CAST($6 AS text)
-            """;
-
     /**
      * The fast path of {@link #submitted}: the provider accepted the job and nothing else changes,
      * so one autocommit UPDATE on the reactive client records its id (no lock round trip, no
      * transaction, no worker thread). Its commit is synchronous, and it is what makes the job's
-     * hold durable too (see Holds.placeForNewJob). The row is matched by its random public id as
-     * well: were the job row lost in a database crash, a recycled numeric id must not take
+     * hold durable too (see JobRepository.insertWithHold). The row is matched by its random public
+     * id as well: were the job row lost in a database crash, a recycled numeric id must not take
      * another job's upstream id, and a missing row fails the write (then an operator alert).
      */
     public Uni<JobView> recordUpstreamId(JobView job, String upstreamId, JobStatus status, Instant firstPollAt) {
-        Tuple args = Tuple.of(upstreamId, Sql.at(clock.now()), status.wire(), Sql.at(firstPollAt), job.id(),
-                job.publicId());
         JobStatus newStatus = job.status() == JobStatus.SUBMITTING || job.status() == JobStatus.PENDING
                 ? status : job.status();
-        return pg.execute(RECORD_UPSTREAM_ID, args).map(updated -> {
-            if (updated.rowCount() != 1) {
-                throw new IllegalStateException("job row " + job.publicId() + " not found");
-            }
-            return new JobView(job.id(), job.publicId(), job.tenantId(), job.provider(), job.model(), upstreamId,
-                    newStatus, job.markupBp(), job.holdMicros(), job.costMicros(), job.priceMicros(),
-                    job.timeoutSeconds(), job.error(), job.createdAt());
-        });
+        return jobs.recordUpstreamId(job.id(), job.publicId(), upstreamId, status, clock.now(), firstPollAt)
+                .map(found -> {
+                    if (!found) {
+                        throw new IllegalStateException("job row " + job.publicId() + " not found");
+                    }
+                    return new JobView(job.id(), job.publicId(), job.tenantId(), job.provider(), job.model(),
+                            upstreamId, newStatus, job.markupBp(), job.holdMicros(), job.costMicros(),
+                            job.priceMicros(), job.timeoutSeconds(), job.error(), job.createdAt());
+                });
     }
 
     /**
@@ -106,7 +93,7 @@ public class JobFinalizer {
     private void resizeHold(Job job, long newExpectedCostMicros) {
         long newHold = job.view().priceFor(newExpectedCostMicros);
         long oldHold = job.holdMicros;
-        Holds.Exposure exposure = holds.resize(job.held(), newHold, clock.now());
+        Holds.Exposure exposure = job.holdOpen() ? holds.resize(job.tenantId, oldHold, newHold, clock.now()) : null;
         if (exposure != null) {
             job.holdMicros = newHold;
             overshoots.checkResize(job.publicId, job.tenantId, job.provider, oldHold, newHold, exposure);
@@ -140,19 +127,17 @@ public class JobFinalizer {
             } else if (job.status == JobStatus.EXPIRED) {
                 job.nextPollAt = null; // the provider ended it too: nothing left to watch
             }
-            return job.view(); // otherwise already settled by whoever saw it first
+            return job.view(); // otherwise already made terminal by whoever saw it first
         }
         job.terminalBody = observation.providerBody();
         if (next == JobStatus.COMPLETED) {
             end(job, next, null, now, null);
             charge(job, observation, now);
         } else {
-            HeldJob held = job.held();
-            job.settleHold(HoldState.VOIDED);
+            job.voidHold();
             // an expired job is still watched for a late completion, which is then charged once
             end(job, next, observation.error(), now, next == JobStatus.EXPIRED ? now.plus(latePollInterval) : null);
-            em.flush();
-            holds.release(held, now); // last: the tenant row is locked only until the commit
+            holds.voidHold(job.tenantId, job.holdMicros, now); // last: the tenant row is locked only until the commit
         }
         return job.view();
     }
@@ -166,15 +151,18 @@ public class JobFinalizer {
         // an unreadable cost was already alerted on by the provider mapping: charge the expectation
         long cost = observation.costMicros() != null ? observation.costMicros() : job.expectedCostMicros;
         long price = job.view().priceFor(cost);
-        LedgerKind kind = job.holdState == HoldState.VOIDED ? LedgerKind.LATE_CHARGE : LedgerKind.CHARGE;
-        HeldJob held = job.held();
         job.costMicros = cost;
         job.priceMicros = price;
+        LedgerEntry entry = new LedgerEntry(job.id, job.tenantId, job.provider, job.model, cost, price);
+        LedgerKind kind = job.holdOpen() ? LedgerKind.CHARGE : LedgerKind.LATE_CHARGE;
+        boolean charged;
         if (kind == LedgerKind.CHARGE) {
-            job.settleHold(HoldState.POSTED);
+            job.postHold();
+            charged = holds.post(entry, job.holdMicros, now);
+        } else {
+            charged = holds.chargeLate(entry, now);
         }
-        em.flush();
-        if (holds.post(held, cost, price, now, kind)) {
+        if (charged) {
             overshoots.checkCharge(job.publicId, job.tenantId, job.provider, job.holdMicros, price, kind);
         }
     }
@@ -190,7 +178,7 @@ public class JobFinalizer {
     }
 
     private Job lock(long jobId) {
-        Job job = em.find(Job.class, jobId, LockModeType.PESSIMISTIC_WRITE);
+        Job job = jobs.lock(jobId);
         if (job == null) {
             throw new IllegalStateException("job " + jobId + " vanished");
         }

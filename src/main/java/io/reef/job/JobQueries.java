@@ -1,19 +1,25 @@
 package io.reef.job;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-
 /** Read access to jobs on behalf of a tenant. */
 @ApplicationScoped
 public class JobQueries {
 
+    private final JobRepository jobs;
+
+    public JobQueries(JobRepository jobs) {
+        this.jobs = jobs;
+    }
+
     /** The job with this public id, or null. Callers check ownership (another tenant's job is a 404). */
     @Transactional
     public JobView find(String publicId) {
-        Job job = Job.find("publicId", publicId).firstResult();
+        Job job = jobs.byPublicId(publicId);
         return job == null ? null : job.view();
     }
 
@@ -24,16 +30,13 @@ public class JobQueries {
     /** The job's row as it is now (the cached view's status may lag behind it), or null. */
     @Transactional
     public Latest latest(long jobId) {
-        Job job = Job.findById(jobId);
+        Job job = jobs.byId(jobId);
         return job == null ? null : new Latest(job.view(), job.terminalBody);
     }
 
     /** The tenant's jobs newest first, a page at a time (keyset on the internal id). */
     @Transactional
-    public java.util.List<JobView> recent(UUID tenantId, Long beforeId, int limit) {
-        var query = beforeId == null
-                ? Job.<Job>find("tenantId = ?1 order by id desc", tenantId)
-                : Job.<Job>find("tenantId = ?1 and id < ?2 order by id desc", tenantId, beforeId);
-        return query.page(0, limit).list().stream().map(Job::view).toList();
+    public List<JobView> recent(UUID tenantId, Long beforeId, int limit) {
+        return jobs.recent(tenantId, beforeId, limit).stream().map(Job::view).toList();
     }
 }

@@ -134,12 +134,12 @@ public class Reconciler {
                     return null;
                 });
             }
-            return release(job, now.plus(config.minPollInterval()));
+            return giveBack(job, now.plus(config.minPollInterval()));
         }
         return polls.pollAndApply(job)
                 .onFailure().invoke(f -> LOG.debugf("Poll of %s job %s failed: %s", job.provider(), job.publicId(), f))
                 .onItemOrFailure().transformToUni((ignored, failure) ->
-                        release(job, clock.now().plus(nextInterval(claimed.pollCount(), job.status()))));
+                        giveBack(job, clock.now().plus(nextInterval(claimed.pollCount(), job.status()))));
     }
 
     private Uni<Void> expire(JobView job, boolean orphaned) {
@@ -153,9 +153,9 @@ public class Reconciler {
                 .replaceWithVoid();
     }
 
-    private Uni<Void> release(JobView job, Instant next) {
+    private Uni<Void> giveBack(JobView job, Instant next) {
         return Workers.run(() -> {
-            leases.release(job.id(), owner, next);
+            leases.giveBack(job.id(), owner, next);
             return null;
         });
     }

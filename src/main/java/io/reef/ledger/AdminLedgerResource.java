@@ -34,12 +34,10 @@ public class AdminLedgerResource {
     private static final int CSV_PAGE = 5_000;
 
     private final UsageQueries usage;
-    private final LedgerQueries ledger;
     private final ReefClock clock;
 
-    public AdminLedgerResource(UsageQueries usage, LedgerQueries ledger, ReefClock clock) {
+    public AdminLedgerResource(UsageQueries usage, ReefClock clock) {
         this.usage = usage;
-        this.ledger = ledger;
         this.clock = clock;
     }
 
@@ -61,7 +59,7 @@ public class AdminLedgerResource {
             @QueryParam("limit") String limitParam) {
         int limit = Params.intParam(limitParam, "limit", 100, 1, 1000);
         UsageQuery range = UsageQuery.parse(from, to, null, clock.now());
-        List<StatementLine> lines = ledger.page(Params.queryUuid(tenant, "tenant"), range.from(), range.to(),
+        List<StatementLine> lines = usage.page(Params.queryUuid(tenant, "tenant"), range.from(), range.to(),
                 decode(cursor), limit);
         String next = lines.size() < limit ? null : encode(lines.get(lines.size() - 1));
         return next == null ? Map.of("entries", lines) : Map.of("entries", lines, "next_cursor", next);
@@ -79,17 +77,17 @@ public class AdminLedgerResource {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             writer.write(StatementLine.CSV_HEADER);
             writer.write("\r\n");
-            LedgerQueries.Cursor after = null;
+            UsageQueries.Cursor after = null;
             List<StatementLine> lines;
             do {
-                lines = ledger.page(tenantId, range.from(), range.to(), after, CSV_PAGE);
+                lines = usage.page(tenantId, range.from(), range.to(), after, CSV_PAGE);
                 for (StatementLine line : lines) {
                     writer.write(line.csv());
                     writer.write("\r\n");
                 }
                 if (!lines.isEmpty()) {
                     StatementLine last = lines.get(lines.size() - 1);
-                    after = new LedgerQueries.Cursor(last.createdAt(), last.id());
+                    after = new UsageQueries.Cursor(last.createdAt(), last.id());
                 }
             } while (lines.size() == CSV_PAGE);
             writer.flush();
@@ -102,13 +100,13 @@ public class AdminLedgerResource {
         return last.createdAt().toString() + "_" + last.id();
     }
 
-    private static LedgerQueries.Cursor decode(String cursor) {
+    private static UsageQueries.Cursor decode(String cursor) {
         if (cursor == null || cursor.isBlank()) {
             return null;
         }
         int sep = cursor.lastIndexOf('_');
         try {
-            return new LedgerQueries.Cursor(Instant.parse(cursor.substring(0, sep)), Long.parseLong(cursor.substring(sep + 1)));
+            return new UsageQueries.Cursor(Instant.parse(cursor.substring(0, sep)), Long.parseLong(cursor.substring(sep + 1)));
         } catch (RuntimeException e) {
             throw ApiException.badRequest("'cursor' is not a cursor this API returned");
         }

@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.cache.CacheInvalidateAll;
@@ -17,19 +16,20 @@ import io.reef.common.ReefClock;
 @ApplicationScoped
 public class ApiKeyService {
 
-    private final EntityManager em;
+    private final ApiKeyRepository keys;
+    private final TenantRepository tenants;
     private final ReefClock clock;
 
-    public ApiKeyService(EntityManager em, ReefClock clock) {
-        this.em = em;
+    public ApiKeyService(ApiKeyRepository keys, TenantRepository tenants, ReefClock clock) {
+        this.keys = keys;
+        this.tenants = tenants;
         this.clock = clock;
     }
 
     /** A new key for the tenant; the secret is returned here once and never stored. */
     @Transactional
     public IssuedKey issue(UUID tenantId, String name) {
-        Tenant tenant = Tenant.findById(tenantId);
-        if (tenant == null) {
+        if (!tenants.exists(tenantId)) {
             throw ApiException.notFound("No tenant " + tenantId);
         }
         String secret = KeySecrets.generate();
@@ -40,24 +40,23 @@ public class ApiKeyService {
         key.prefix = KeySecrets.displayPrefix(secret);
         key.keyHash = KeySecrets.hash(secret);
         key.createdAt = clock.now();
-        key.persist();
+        keys.insert(key);
         return new IssuedKey(KeyView.of(key), secret);
     }
 
     @Transactional
     public List<KeyView> list(UUID tenantId) {
-        if (Tenant.findById(tenantId) == null) {
+        if (!tenants.exists(tenantId)) {
             throw ApiException.notFound("No tenant " + tenantId);
         }
-        List<ApiKey> keys = ApiKey.list("tenantId = ?1 order by createdAt", tenantId);
-        return keys.stream().map(KeyView::of).toList();
+        return keys.ofTenant(tenantId).stream().map(KeyView::of).toList();
     }
 
     /** Revokes a key: immediately on this replica, within the cache TTL on the others. */
     @Transactional
     @CacheInvalidateAll(cacheName = "api-keys")
     public KeyView revoke(UUID keyId) {
-        ApiKey key = ApiKey.findById(keyId);
+        ApiKey key = keys.find(keyId);
         if (key == null) {
             throw ApiException.notFound("No key " + keyId);
         }
@@ -70,17 +69,9 @@ public class ApiKeyService {
     /** The principal behind a key hash (hex), if any key has it. */
     @Transactional
     public Optional<TenantPrincipal> principalFor(String keyHashHex) {
-        List<Object[]> rows = em.createQuery(
-                "select k, t from ApiKey k, Tenant t where t.id = k.tenantId and k.keyHash = :hash", Object[].class)
-                .setParameter("hash", HexFormat.of().parseHex(keyHashHex))
-                .getResultList();
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        ApiKey key = (ApiKey) rows.get(0)[0];
-        Tenant tenant = (Tenant) rows.get(0)[1];
-        return Optional.of(new TenantPrincipal(tenant.id, key.id, tenant.name, tenant.status,
-                key.revokedAt != null, tenant.markupBp));
+        return keys.byHash(HexFormat.of().parseHex(keyHashHex)).map(found -> new TenantPrincipal(found.tenant().id,
+                found.key().id, found.tenant().name, found.tenant().status, found.key().revokedAt != null,
+                found.tenant().markupBp));
     }
 
     public record IssuedKey(KeyView view, String key) {

@@ -3,7 +3,6 @@ package io.reef.tenant;
 import java.time.Instant;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -12,9 +11,10 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.reef.ledger.QuotaPeriod;
 
 /**
- * A reseller's customer (a team). The quota counters (held, active jobs, period spend, rate
- * window) are owned by the ledger's SQL ({@code io.reef.ledger.Holds}) and never written
- * through this entity, so an admin PATCH cannot clobber a concurrent hold.
+ * A reseller's customer (a team): its settings, read and changed only through
+ * {@link TenantRepository}. The tenant row's quota counters (held, active jobs, period spend,
+ * rate window) are not mapped: they belong to the ledger's SQL ({@code io.reef.ledger.LedgerRepository}),
+ * so an admin PATCH cannot clobber a concurrent hold.
  */
 @Entity
 @Table(name = "tenant")
@@ -31,17 +31,4 @@ public class Tenant extends PanacheEntityBase {
     public int markupBp;
     public Instant createdAt;
     public Instant updatedAt;
-
-    @Column(insertable = false, updatable = false)
-    public long heldMicros;
-    @Column(insertable = false, updatable = false)
-    public int activeJobs;
-    @Column(insertable = false, updatable = false)
-    public Instant spentPeriodStart;
-    @Column(insertable = false, updatable = false)
-    public long spentMicros;
-    @Column(insertable = false, updatable = false)
-    public Instant rateWindowStart;
-    @Column(insertable = false, updatable = false)
-    public int rateWindowCount;
 }

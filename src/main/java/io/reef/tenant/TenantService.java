@@ -3,10 +3,10 @@ package io.reef.tenant;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,21 +14,24 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.cache.CacheInvalidateAll;
 import io.reef.common.ApiException;
 import io.reef.common.ReefClock;
-import io.reef.ledger.QuotaReader;
 import io.reef.ledger.QuotaSnapshot;
-import io.reef.ledger.SpendRecalculation;
+import io.reef.ledger.Quotas;
 
-/** Tenant administration: create, read, list, patch. */
+/**
+ * Tenant administration: create, read, list, patch. A tenant's view is its settings with its
+ * quota position, which the ledger computes from the tenant row as this transaction has it
+ * (Hibernate writes the new or changed settings first).
+ */
 @ApplicationScoped
 public class TenantService {
 
-    private final QuotaReader quotas;
-    private final SpendRecalculation recalculation;
+    private final TenantRepository tenants;
+    private final Quotas quotas;
     private final ReefClock clock;
 
-    public TenantService(QuotaReader quotas, SpendRecalculation recalculation, ReefClock clock) {
+    public TenantService(TenantRepository tenants, Quotas quotas, ReefClock clock) {
+        this.tenants = tenants;
         this.quotas = quotas;
-        this.recalculation = recalculation;
         this.clock = clock;
     }
 
@@ -42,21 +45,26 @@ public class TenantService {
         t.createdAt = now;
         apply(t, spec);
         t.updatedAt = now;
-        t.persistAndFlush();
+        tenants.insert(t);
         return view(t, now);
     }
 
     @Transactional
     public TenantView get(UUID id) {
-        return view(find(id, LockModeType.NONE), clock.now());
+        return view(found(tenants.find(id), id), clock.now());
+    }
+
+    /** The first tenant with this name (the dev-mode demo tenant is found by its name). */
+    @Transactional
+    public Optional<TenantView> firstNamed(String name) {
+        return tenants.firstNamed(name).map(t -> view(t, clock.now()));
     }
 
     @Transactional
     public List<TenantView> list(int offset, int limit) {
-        List<Tenant> tenants = Tenant.find("order by createdAt, id").range(offset, offset + limit - 1).list();
-        Instant now = clock.now();
-        Map<UUID, QuotaSnapshot> q = quotas.read(tenants.stream().map(t -> t.id).toList(), now);
-        return tenants.stream().map(t -> TenantView.of(t, q.get(t.id))).toList();
+        List<Tenant> page = tenants.page(offset, limit);
+        Map<UUID, QuotaSnapshot> q = quotas.read(page.stream().map(t -> t.id).toList(), clock.now());
+        return page.stream().map(t -> TenantView.of(t, q.get(t.id))).toList();
     }
 
     /** Changes take effect on the next request (suspension and markup within the key-cache TTL). */
@@ -64,14 +72,13 @@ public class TenantService {
     @CacheInvalidateAll(cacheName = "api-keys")
     public TenantView patch(UUID id, ObjectNode body) {
         TenantSpec spec = TenantSpec.forPatch(body);
-        Tenant t = find(id, LockModeType.PESSIMISTIC_WRITE);
+        Tenant t = found(tenants.lock(id), id);
         boolean periodChanged = spec.period() != null && spec.period() != t.quotaPeriod;
         apply(t, spec);
         Instant now = clock.now();
         t.updatedAt = now;
-        t.flush();
         if (periodChanged) {
-            recalculation.recalculate(id, now);
+            quotas.recalculateSpend(id, now);
         }
         return view(t, now);
     }
@@ -104,8 +111,7 @@ public class TenantService {
         return TenantView.of(t, quotas.read(t.id, now));
     }
 
-    private static Tenant find(UUID id, LockModeType lock) {
-        Tenant t = Tenant.findById(id, lock);
+    private static Tenant found(Tenant t, UUID id) {
         if (t == null) {
             throw ApiException.notFound("No tenant " + id);
         }
