@@ -3,6 +3,7 @@ package io.reef.simulator;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -80,9 +81,10 @@ public class SimulatorControlResource {
     /** Injects a fault and/or delay: {@code {"operation", "status"?, "delay_ms"?, "count"?}}. */
     @POST
     @Path("{provider}/faults")
-    public Response injectFault(@PathParam("provider") String provider, String body) {
-        if (!simulator.knows(provider)) {
-            return unknownProvider(provider);
+    public Response injectFault(@PathParam("provider") String providerName, String body) {
+        String provider = named(providerName);
+        if (provider == null) {
+            return unknownProvider(providerName);
         }
         try {
             FaultRequest.parse(SimulatorJson.parse(body)).applyTo(simulator, provider);
@@ -95,9 +97,10 @@ public class SimulatorControlResource {
     /** A task/job's current status: {@code {"id", "status"}}. */
     @GET
     @Path("{provider}/tasks/{id}")
-    public Response task(@PathParam("provider") String provider, @PathParam("id") String id) {
-        if (!simulator.knows(provider)) {
-            return unknownProvider(provider);
+    public Response task(@PathParam("provider") String providerName, @PathParam("id") String id) {
+        String provider = named(providerName);
+        if (provider == null) {
+            return unknownProvider(providerName);
         }
         return simulator.status(provider, id)
                 .map(status -> {
@@ -112,9 +115,10 @@ public class SimulatorControlResource {
     /** Makes a task/job terminal now; 200 {@code {"id", "status"}}, 409 if already terminal, 404 if unknown. */
     @POST
     @Path("{provider}/tasks/{id}/finish")
-    public Response finish(@PathParam("provider") String provider, @PathParam("id") String id) {
-        if (!simulator.knows(provider)) {
-            return unknownProvider(provider);
+    public Response finish(@PathParam("provider") String providerName, @PathParam("id") String id) {
+        String provider = named(providerName);
+        if (provider == null) {
+            return unknownProvider(providerName);
         }
         if (simulator.status(provider, id).isEmpty()) {
             return ErrorEnvelope.notFound("Task not found: " + id);
@@ -131,9 +135,10 @@ public class SimulatorControlResource {
      */
     @POST
     @Path("{provider}/authorization/check")
-    public Response checkAuthorization(@PathParam("provider") String provider, String body) {
-        if (!simulator.knows(provider)) {
-            return unknownProvider(provider);
+    public Response checkAuthorization(@PathParam("provider") String providerName, String body) {
+        String provider = named(providerName);
+        if (provider == null) {
+            return unknownProvider(providerName);
         }
         JsonNode json = SimulatorJson.parse(body);
         String expected = json == null ? null : SimulatorJson.text(json, "expected");
@@ -163,6 +168,21 @@ public class SimulatorControlResource {
             return ErrorEnvelope.badRequest(e.getMessage());
         }
         return Response.ok(BehaviourJson.toJson(apply.apply(behaviour))).build();
+    }
+
+    /**
+     * The provider named {@code name} in a {@code {provider}} path segment, case-insensitively (as these
+     * routes always have); null if none.
+     */
+    private String named(String name) {
+        if (name == null) {
+            return null;
+        }
+        if (simulator.knows(name)) {
+            return name;
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        return simulator.knows(lower) ? lower : null;
     }
 
     /** 404 naming the known providers, e.g. {@code Unknown provider 'x' (a or b)}. */

@@ -111,6 +111,8 @@ class SimulatorIsKeyedByProviderNameTest {
                 .then().statusCode(202).extract().path("id");
         control().get("/sim/control/sharkai/tasks/" + jobId)
                 .then().statusCode(200).body("id", equalTo(jobId)).body("status", equalTo("pending"));
+        control().get("/sim/control/SharkAI/tasks/" + jobId) // the {provider} routes ignore case, as ever
+                .then().statusCode(200).body("id", equalTo(jobId));
         control().get("/sim/control/sharkapi/tasks/" + jobId).then().statusCode(404);
         assertTrue(simulator.status("sharkapi", jobId).isEmpty());
 
