@@ -13,6 +13,12 @@ import io.restassured.response.Response;
  * provider's simulator behave. Each provider's test package holds one implementation with a
  * public no-arg constructor; {@link ProviderDrivers} discovers them, so a new provider joins the
  * suite from its own package only.
+ *
+ * <p>To join, a provider's test package {@code io.reef.provider.<name>} holds one public,
+ * non-abstract class implementing this interface with a public no-arg constructor. It talks to
+ * Reef's HTTP API and to its own simulator's HTTP control API only (no injection: drivers are
+ * plain objects), and names no other provider. A provider without a cancel answers
+ * {@code canCancel() == false}; the cancel contract is then skipped as an assumption.
  */
 public interface ProviderDriver {
 
