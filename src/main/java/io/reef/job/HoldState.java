@@ -5,7 +5,9 @@ import jakarta.persistence.Converter;
 import io.reef.common.LowercaseEnumConverter;
 
 public enum HoldState {
-    OPEN, POSTED, VOIDED;
+    OPEN,
+    POSTED,
+    VOIDED;
 
     @Converter(autoApply = true)
     public static class DbConverter extends LowercaseEnumConverter<HoldState> {

@@ -50,7 +50,7 @@ public class JobAdmission {
         Job row = Job.admitted(request, request.publicIdPrefix() + randomId(), hold, now, now.plus(ORPHANED_SUBMIT));
         return jobs.insertWithHold(row).flatMap(id -> {
             if (id == null) {
-                return holds.refusal(who.tenantId(), hold, now).<JobView>map(decision -> {
+                return holds.refusal(who.tenantId(), hold, now).<JobView> map(decision -> {
                     throw rejection(decision);
                 });
             }

@@ -52,7 +52,8 @@ public class JobFinalizer {
      */
     public Uni<JobView> recordUpstreamId(JobView job, String upstreamId, JobStatus status, Instant firstPollAt) {
         JobStatus newStatus = job.status() == JobStatus.SUBMITTING || job.status() == JobStatus.PENDING
-                ? status : job.status();
+                ? status
+                : job.status();
         return jobs.recordUpstreamId(job.id(), job.publicId(), upstreamId, status, clock.now(), firstPollAt)
                 .map(found -> {
                     if (!found) {

@@ -159,8 +159,8 @@ public class JobRepository {
     /** The tenant's jobs newest first, a page at a time (keyset on the internal id). */
     List<Job> recent(UUID tenantId, Long beforeId, int limit) {
         var query = beforeId == null
-                ? Job.<Job>find("tenantId = ?1 order by id desc", tenantId)
-                : Job.<Job>find("tenantId = ?1 and id < ?2 order by id desc", tenantId, beforeId);
+                ? Job.<Job> find("tenantId = ?1 order by id desc", tenantId)
+                : Job.<Job> find("tenantId = ?1 and id < ?2 order by id desc", tenantId, beforeId);
         return query.page(0, limit).list();
     }
 
@@ -171,7 +171,7 @@ public class JobRepository {
      * LOCKED}); the lease is written when the caller's transaction commits.
      */
     List<Job> claimDue(String provider, int limit, String owner, Instant now, Instant leaseUntil) {
-        List<Job> due = Job.<Job>find(DUE, provider, now)
+        List<Job> due = Job.<Job> find(DUE, provider, now)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .withHint(SpecHints.HINT_SPEC_LOCK_TIMEOUT, Timeouts.SKIP_LOCKED_MILLI)
                 .page(0, limit)

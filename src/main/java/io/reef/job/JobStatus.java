@@ -11,8 +11,15 @@ import io.reef.common.LowercaseEnumConverter;
  * {@code SUBMITTING}: row written, upstream has not answered the submit yet.
  */
 public enum JobStatus {
-    SUBMITTING(false), PENDING(false), RUNNING(false),
-    COMPLETED(true), FAILED(true), CANCELLED(true), MODERATED(true), EXPIRED(true), REJECTED(true);
+    SUBMITTING(false),
+    PENDING(false),
+    RUNNING(false),
+    COMPLETED(true),
+    FAILED(true),
+    CANCELLED(true),
+    MODERATED(true),
+    EXPIRED(true),
+    REJECTED(true);
 
     private final boolean terminal;
 

@@ -55,8 +55,7 @@ public class Reconciler {
         this.idempotencyKeys = idempotencyKeys;
     }
 
-    @Scheduled(every = "${reef.reconciler.interval:1S}", delayed = "${reef.reconciler.interval:1S}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Disabled.class)
+    @Scheduled(every = "${reef.reconciler.interval:1S}", delayed = "${reef.reconciler.interval:1S}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Disabled.class)
     Uni<Void> tick() {
         List<Uni<Void>> providers = new ArrayList<>();
         for (String provider : polls.providers()) {
@@ -138,8 +137,8 @@ public class Reconciler {
         }
         return polls.pollAndApply(job)
                 .onFailure().invoke(f -> LOG.debugf("Poll of %s job %s failed: %s", job.provider(), job.publicId(), f))
-                .onItemOrFailure().transformToUni((ignored, failure) ->
-                        giveBack(job, clock.now().plus(nextInterval(claimed.pollCount(), job.status()))));
+                .onItemOrFailure().transformToUni(
+                        (ignored, failure) -> giveBack(job, clock.now().plus(nextInterval(claimed.pollCount(), job.status()))));
     }
 
     private Uni<Void> expire(JobView job, boolean orphaned) {

@@ -4,6 +4,10 @@ package io.reef.ledger;
 public record HoldDecision(Outcome outcome, Long retryAfterSeconds) {
 
     public enum Outcome {
-        TENANT_MISSING, SUSPENDED, CONCURRENCY_LIMIT, RATE_LIMIT, QUOTA_EXHAUSTED
+        TENANT_MISSING,
+        SUSPENDED,
+        CONCURRENCY_LIMIT,
+        RATE_LIMIT,
+        QUOTA_EXHAUSTED
     }
 }

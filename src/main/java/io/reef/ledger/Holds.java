@@ -17,7 +17,8 @@ import io.smallrye.mutiny.Uni;
  * {@code JobRepository.insertWithHold}); every move is one SQL statement on the tenant row, so it
  * is atomic across any number of replicas.
  *
- * <p>Invariant kept by these statements: {@code tenant.held_micros} is the sum of open holds and
+ * <p>
+ * Invariant kept by these statements: {@code tenant.held_micros} is the sum of open holds and
  * {@code tenant.active_jobs} their count; a job keeps its concurrency slot exactly as long as
  * its hold is open. Callers pass a hold that is open (the job row, locked, says so).
  */

@@ -27,7 +27,8 @@ import io.vertx.sqlclient.Tuple;
  * job id making a charge exactly-once. Blocking statements run in the caller's JDBC transaction;
  * the one read on the admission path runs on the reactive client.
  *
- * <p>Statements declare the tables whose pending entity changes they depend on (Hibernate query
+ * <p>
+ * Statements declare the tables whose pending entity changes they depend on (Hibernate query
  * spaces), and Hibernate writes those changes before running them: a job's posted or voided hold
  * before the tenant's counters move (so the tenant row, locked by that UPDATE, stays locked only
  * until the commit) and before its ledger entry; a tenant's new settings before its spend or

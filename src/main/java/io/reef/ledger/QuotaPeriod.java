@@ -12,7 +12,10 @@ import io.reef.common.LowercaseEnumConverter;
  * used by every statement that reads or moves a tenant's period spend.
  */
 public enum QuotaPeriod {
-    DAY, WEEK, MONTH, TOTAL;
+    DAY,
+    WEEK,
+    MONTH,
+    TOTAL;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);

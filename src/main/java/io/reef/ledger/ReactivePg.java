@@ -29,7 +29,8 @@ import io.vertx.sqlclient.Tuple;
  * hold with its job row, recording the upstream id): they run on the request's event loop, with
  * cached prepared statements, instead of hopping to a worker thread and back for JDBC.
  *
- * <p>It uses the same database and credentials as the JDBC datasource ({@code
+ * <p>
+ * It uses the same database and credentials as the JDBC datasource ({@code
  * quarkus.datasource.jdbc.url}, {@code username}, {@code password}), so one URL configures Reef.
  * (The Vert.x PostgreSQL client is used directly, on Quarkus' own Vert.x instance, because the
  * {@code quarkus-reactive-pg-client} extension does not resolve from this build's Maven mirror.)
@@ -104,7 +105,7 @@ public class ReactivePg {
      * the server is a {@link DatabaseUnavailable.Failure} (503 for the tenant).
      */
     public Uni<RowSet<Row>> execute(String sql, Tuple args) {
-        return Uni.createFrom().<RowSet<Row>>deferred(() -> UniHelper.toUni(pool.preparedQuery(sql).execute(args)))
+        return Uni.createFrom().<RowSet<Row>> deferred(() -> UniHelper.toUni(pool.preparedQuery(sql).execute(args)))
                 .onFailure().transform(DatabaseUnavailable::fromReactiveClient);
     }
 

@@ -38,6 +38,7 @@ public record StatementLine(long id, Instant createdAt, String tenantId, String 
         }
         String v = !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
         return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") || !v.equals(value)
-                ? '"' + v.replace("\"", "\"\"") + '"' : v;
+                ? '"' + v.replace("\"", "\"\"") + '"'
+                : v;
     }
 }

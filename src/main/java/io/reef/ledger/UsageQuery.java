@@ -20,7 +20,9 @@ public record UsageQuery(Instant from, Instant to, GroupBy groupBy) {
     private static final Instant LATEST = Instant.parse("+10000-01-01T00:00:00Z");
 
     public enum GroupBy {
-        DAY, MODEL, PROVIDER;
+        DAY,
+        MODEL,
+        PROVIDER;
 
         public String wire() {
             return name().toLowerCase();
@@ -49,7 +51,8 @@ public record UsageQuery(Instant from, Instant to, GroupBy groupBy) {
     static Instant instant(String value, String name) {
         Instant parsed;
         try {
-            parsed = value.length() == 10 ? LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC) : Instant.parse(value);
+            parsed = value.length() == 10 ? LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC)
+                    : Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest("'" + name + "' must be a date (2026-11-01) or an ISO-8601 instant");
         }

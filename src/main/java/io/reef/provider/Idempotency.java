@@ -33,7 +33,8 @@ import io.vertx.core.buffer.Buffer;
  * key with another body is a 422. A first attempt that fails without creating a job forgets the
  * key so the client can retry it.
  *
- * <p>The claim, the work and storing its answer run to their end even if the client hangs up
+ * <p>
+ * The claim, the work and storing its answer run to their end even if the client hangs up
  * ({@link RunToTheEnd}): a sync call whose client gave up still stores its images under the key.
  * A retry that finds the first attempt still in progress waits for its answer (a sync call: until
  * the job completes), up to the operation's longest answer time, then gets 409.
@@ -94,7 +95,7 @@ public class Idempotency {
 
     /** This request holds the key: do the work and store its answer under the key. */
     private Uni<Response> perform(TenantPrincipal who, String key, Provider provider, Supplier<Uni<Response>> action) {
-        return Uni.createFrom().<Response>deferred(action::get)
+        return Uni.createFrom().<Response> deferred(action::get)
                 .onItem().call(response -> untilDatabaseIsBack(remember(who, key, response)))
                 .onFailure().call(f -> untilDatabaseIsBack(Workers.run(() -> {
                     if (f instanceof JobStillRunningException running) {

@@ -333,7 +333,7 @@ public class JobFlow implements JobPolls {
     /** The upstream never took the job: void its hold, then fail with the tenant's error. */
     private <T> Uni<T> reject(JobView job, ApiException error) {
         return observe(job, Observation.failed(JobStatus.REJECTED, error.getMessage()))
-                .onItem().transformToUni(ignored -> Uni.createFrom().<T>failure(error));
+                .onItem().transformToUni(ignored -> Uni.createFrom().<T> failure(error));
     }
 
     /** The tenant's own job of this provider, with an upstream id; 404 for anyone else's. */

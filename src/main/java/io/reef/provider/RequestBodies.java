@@ -29,7 +29,7 @@ public class RequestBodies {
     }
 
     public Uni<Buffer> read(HttpServerRequest request, long maxBytes) {
-        return Uni.createFrom().<Buffer>emitter(emitter -> {
+        return Uni.createFrom().<Buffer> emitter(emitter -> {
             long declared = BodyLimitFilter.contentLength(request);
             if (declared > maxBytes) {
                 emitter.fail(tooLarge(request, maxBytes));

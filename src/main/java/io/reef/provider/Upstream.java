@@ -19,7 +19,7 @@ public final class Upstream {
     public static Uni<UpstreamResponse> call(ReefMetrics metrics, String provider, String operation,
             Supplier<Uni<Response>> request) {
         long start = System.nanoTime();
-        return Uni.createFrom().<Response>deferred(request::get)
+        return Uni.createFrom().<Response> deferred(request::get)
                 .map(UpstreamResponse::read)
                 .onItemOrFailure().invoke((response, failure) -> metrics.upstreamCall(provider, operation,
                         failure != null ? "error" : Integer.toString(response.status()),

@@ -3,8 +3,9 @@ package io.reef.simulator;
 import java.time.Duration;
 import java.util.function.Supplier;
 
-import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.core.Response;
+
+import io.smallrye.mutiny.Uni;
 
 /**
  * What the simulator's front door decided about one request: an injected delay (possibly zero) and, when

@@ -15,15 +15,15 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param outcome the terminal outcome
  * @param credit Shark AI {@code credit} of a completed task (1 USD = 10,000 credit); ignored by SharkAPI
  * @param estimatedCost SharkAPI {@code estimated_cost}, verbatim (may be deliberately unparseable, e.g.
- *            {@code "about 2 cents"}); {@code null} = the mode's list price ({@code "$0.01"} / {@code "$0.02"});
- *            ignored by Shark AI
+ *        {@code "about 2 cents"}); {@code null} = the mode's list price ({@code "$0.01"} / {@code "$0.02"});
+ *        ignored by Shark AI
  * @param finalCost SharkAPI final {@code cost} of a {@code complete} job, verbatim; {@code null} = same as
- *            the estimated cost; ignored by Shark AI
+ *        the estimated cost; ignored by Shark AI
  * @param omitFinalCost when true a {@code complete} SharkAPI job carries no {@code cost} field at all (the
- *            gateway must fall back to {@code estimated_cost})
+ *        gateway must fall back to {@code estimated_cost})
  * @param failureMessage error message of a failed task/job; {@code null} = the provider's default message
  * @param finalCostFields the fields a {@code complete} SharkAPI job carries its final cost in (any of
- *            {@code cost}, {@code final_cost}, {@code actual_cost}); default {@code cost} only
+ *        {@code cost}, {@code final_cost}, {@code actual_cost}); default {@code cost} only
  */
 @RegisterForReflection
 public record Behaviour(

@@ -1,10 +1,10 @@
 package io.reef.simulator;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Error responses in the common envelope {@code {"error": {"message": ..., "type": ...}}}, with

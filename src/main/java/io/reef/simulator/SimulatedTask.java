@@ -14,7 +14,10 @@ public final class SimulatedTask<D> {
 
     /** Provider-neutral phase of a task. */
     public enum Phase {
-        PENDING, RUNNING, DONE, CANCELLED
+        PENDING,
+        RUNNING,
+        DONE,
+        CANCELLED
     }
 
     private final String id;
@@ -32,7 +35,7 @@ public final class SimulatedTask<D> {
 
     /**
      * @param timeoutMillis the provider's wait limit; when the behaviour would take longer, the task fails
-     *            at this time instead; {@code <= 0} for none
+     *        at this time instead; {@code <= 0} for none
      */
     public SimulatedTask(String id, long createdAtMillis, Behaviour behaviour, long timeoutMillis, D details) {
         this.id = id;

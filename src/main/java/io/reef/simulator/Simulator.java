@@ -9,11 +9,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.arc.All;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * In-process control of the simulated providers: behaviours, fault injection and observation, for each

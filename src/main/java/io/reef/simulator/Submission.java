@@ -2,10 +2,11 @@ package io.reef.simulator;
 
 import java.util.function.Function;
 
+import jakarta.ws.rs.core.Response;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.smallrye.mutiny.Uni;
-import jakarta.ws.rs.core.Response;
 
 /**
  * The start every simulated submit shares: admission (auth, injected delay and fault), recording

@@ -3,7 +3,8 @@
  * application itself under {@code /sim/...} when {@code reef.simulator.enabled=true} (dev mode and tests;
  * hidden from the OpenAPI document).
  *
- * <p>The core names no provider. Each provider package declares its simulated API as a
+ * <p>
+ * The core names no provider. Each provider package declares its simulated API as a
  * {@link io.reef.simulator.SimulatedProvider} bean (name, task model, status words, billed cost) with its
  * own endpoints under {@code /sim/<name>/...}; the core keeps each one's {@link io.reef.simulator.ProviderState}
  * and offers, by provider name, behaviours, fault and delay injection and observation: in-process through the

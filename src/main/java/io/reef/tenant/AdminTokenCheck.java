@@ -18,7 +18,8 @@ public class AdminTokenCheck {
     private static final Logger LOG = Logger.getLogger(AdminTokenCheck.class);
 
     /** Runs before every other start-up observer (e.g. the dev demo tenant, which logs a key). */
-    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event, AdminConfig config, LaunchMode mode) {
+    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event, AdminConfig config,
+            LaunchMode mode) {
         AdminTokenRule.refusal(mode, ConfigUtils.getProfiles(), config.token()).ifPresent(why -> {
             LOG.error(why); // one clear line before Quarkus prints the start-up failure
             throw new IllegalStateException(why);

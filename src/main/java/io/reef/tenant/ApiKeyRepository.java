@@ -35,7 +35,7 @@ public class ApiKeyRepository {
 
     Optional<KeyAndTenant> byHash(byte[] keyHash) {
         return em.createQuery("select k, t from ApiKey k, Tenant t where t.id = k.tenantId and k.keyHash = :hash",
-                        Object[].class)
+                Object[].class)
                 .setParameter("hash", keyHash)
                 .getResultStream()
                 .findFirst()

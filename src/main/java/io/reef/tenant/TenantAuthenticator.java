@@ -17,7 +17,8 @@ import io.smallrye.mutiny.Uni;
  * key hash for a couple of seconds (the secret itself is never a cache key, and revocations reach
  * every replica within the TTL).
  *
- * <p>Only real keys go into {@value #KNOWN_KEYS}. A key that is not yet cached is looked up
+ * <p>
+ * Only real keys go into {@value #KNOWN_KEYS}. A key that is not yet cached is looked up
  * through the small, separately bounded {@value #LOOKUPS} cache, which makes concurrent requests
  * with one key share one database read and remembers unknown keys for the same short TTL. So a
  * flood of random keys churns that cache only and can never evict a real tenant's key.
@@ -50,7 +51,7 @@ public class TenantAuthenticator {
         if (cached != null) {
             return Uni.createFrom().completionStage(cached);
         }
-        return lookups.<String, Optional<TenantPrincipal>>getAsync(keyHashHex,
+        return lookups.<String, Optional<TenantPrincipal>> getAsync(keyHashHex,
                 hash -> Workers.run(() -> keys.principalFor(hash)))
                 .call(found -> {
                     if (found.isEmpty()) {

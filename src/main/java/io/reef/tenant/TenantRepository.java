@@ -33,10 +33,10 @@ public class TenantRepository {
 
     /** Oldest first, a page at a time. */
     List<Tenant> page(int offset, int limit) {
-        return Tenant.<Tenant>find("order by createdAt, id").range(offset, offset + limit - 1).list();
+        return Tenant.<Tenant> find("order by createdAt, id").range(offset, offset + limit - 1).list();
     }
 
     Optional<Tenant> firstNamed(String name) {
-        return Tenant.<Tenant>find("name", name).firstResultOptional();
+        return Tenant.<Tenant> find("name", name).firstResultOptional();
     }
 }

@@ -7,7 +7,8 @@ import jakarta.persistence.Converter;
 import io.reef.common.LowercaseEnumConverter;
 
 public enum TenantStatus {
-    ACTIVE, SUSPENDED;
+    ACTIVE,
+    SUSPENDED;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);

@@ -1,11 +1,5 @@
 package io.reef.common;
 
-import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -42,6 +36,12 @@ import io.restassured.config.EncoderConfig;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every bad input, on every endpoint (provider-compatible, self-service, admin; bodies, query
@@ -124,7 +124,8 @@ class BadInputIsA4xxThatChangesNothingTest {
             assertEquals(before, world(), c.name() + ": the request changed something");
             return;
         }
-        assertTrue(answer.contentType() != null && answer.contentType().startsWith(JSON), c.name() + ": " + answer.contentType());
+        assertTrue(answer.contentType() != null && answer.contentType().startsWith(JSON),
+                c.name() + ": " + answer.contentType());
         JsonPath envelope = JsonPath.from(answer.body());
         for (String field : List.of("error.message", "error.type")) {
             Object value = envelope.get(field);
@@ -201,28 +202,34 @@ class BadInputIsA4xxThatChangesNothingTest {
         bad(all, "sharkai: NUL in a field name", 400, "{" + aiOk + ",\"si\\u0000ze\":\"1024x1024\"}");
         bad(all, "sharkai: raw control character inside a JSON string", 400, "{\"model\":\"m\",\"prompt\":\"a\u0001b\"}");
         all.add(new Case("sharkai: invalid UTF-8 in prompt", 400, true, t -> raw(t, "POST", AI, JSON,
-                bytes("{\"model\":\"m\",\"prompt\":\"caf", new byte[] {(byte) 0xC3, 0x28}, "\"}"))));
+                bytes("{\"model\":\"m\",\"prompt\":\"caf", new byte[] { (byte) 0xC3, 0x28 }, "\"}"))));
         all.add(new Case("sharkai: overlong UTF-8 encoding of NUL in prompt", 400, true, t -> raw(t, "POST", AI, JSON,
-                bytes("{\"model\":\"m\",\"prompt\":\"a", new byte[] {(byte) 0xC0, (byte) 0x80}, "b\"}"))));
-        bad(all, "sharkai: the model field twice", 400, "{\"model\":\"cheap\",\"model\":\"openai/gpt-image-2\",\"prompt\":\"p\"}");
+                bytes("{\"model\":\"m\",\"prompt\":\"a", new byte[] { (byte) 0xC0, (byte) 0x80 }, "b\"}"))));
+        bad(all, "sharkai: the model field twice", 400,
+                "{\"model\":\"cheap\",\"model\":\"openai/gpt-image-2\",\"prompt\":\"p\"}");
         bad(all, "sharkai: text after the JSON object", 400, "{" + aiOk + "} {\"model\":\"other\"}");
         bad(all, "sharkai: a JSON array", 400, "[{" + aiOk + "}]");
         bad(all, "sharkai: an empty body", 400, "");
         bad(all, "sharkai: nested 2,000 deep", 400, "{" + aiOk + ",\"x\":" + "[".repeat(2000) + "]".repeat(2000) + "}");
         bad(all, "sharkai: a 1,500-digit number", 400, "{" + aiOk + ",\"seed\":" + "9".repeat(1500) + "}");
         bad(all, "sharkai: async is not a boolean", 400, "{" + aiOk + ",\"async\":\"yes\"}");
-        all.add(new Case("sharkai: Content-Type text/plain", 415, false, t -> raw(t, "POST", AI, "text/plain", utf8("{" + aiOk + "}"))));
+        all.add(new Case("sharkai: Content-Type text/plain", 415, false,
+                t -> raw(t, "POST", AI, "text/plain", utf8("{" + aiOk + "}"))));
         all.add(new Case("sharkai: Content-Type form-urlencoded", 415, false,
-                t -> Answer.of(spec().header("Authorization", "Bearer " + t.key()).contentType("application/x-www-form-urlencoded")
-                        .body("{" + aiOk + "}").post(AI))));
-        all.add(new Case("sharkai: Content-Type application/xml", 415, false, t -> raw(t, "POST", AI, "application/xml", utf8("{" + aiOk + "}"))));
+                t -> Answer
+                        .of(spec().header("Authorization", "Bearer " + t.key()).contentType("application/x-www-form-urlencoded")
+                                .body("{" + aiOk + "}").post(AI))));
+        all.add(new Case("sharkai: Content-Type application/xml", 415, false,
+                t -> raw(t, "POST", AI, "application/xml", utf8("{" + aiOk + "}"))));
 
         // ------------------------------------------------------------ Shark AI generate: headers
         header(all, "sharkai: Idempotency-Key of 256 characters", 400, AI, "{" + aiOk + "}", "Idempotency-Key", "k".repeat(256),
                 Expect.ENVELOPE);
-        header(all, "sharkai: Idempotency-Key with a control character", 400, AI, "{" + aiOk + "}", "Idempotency-Key", "key\u0001one",
+        header(all, "sharkai: Idempotency-Key with a control character", 400, AI, "{" + aiOk + "}", "Idempotency-Key",
+                "key\u0001one",
                 Expect.HTTP_LAYER);
-        header(all, "sharkai: Idempotency-Key with a C1 control character (byte 0x85)", 400, AI, "{" + aiOk + "}", "Idempotency-Key",
+        header(all, "sharkai: Idempotency-Key with a C1 control character (byte 0x85)", 400, AI, "{" + aiOk + "}",
+                "Idempotency-Key",
                 "key\u0085one", Expect.ENVELOPE);
         header(all, "sharkai: Idempotency-Key with a TAB inside", 400, AI, "{" + aiOk + "}", "Idempotency-Key", "key\tone",
                 Expect.ENVELOPE);
@@ -246,7 +253,7 @@ class BadInputIsA4xxThatChangesNothingTest {
         // ------------------------------------------------------------ SharkAPI generate
         bad(all, "sharkapi: NUL in prompt", 400, API, "{\"mode\":\"1k\",\"prompt\":\"a \\u0000shark\"}");
         all.add(new Case("sharkapi: invalid UTF-8 in prompt", 400, true, t -> raw(t, "POST", API, JSON,
-                bytes("{\"mode\":\"1k\",\"prompt\":\"", new byte[] {(byte) 0xFF, (byte) 0xFE}, "\"}"))));
+                bytes("{\"mode\":\"1k\",\"prompt\":\"", new byte[] { (byte) 0xFF, (byte) 0xFE }, "\"}"))));
         bad(all, "sharkapi: image_strength 1e-10000", 400, API, "{" + apiOk + ",\"image_strength\":1e-10000}");
         bad(all, "sharkapi: image_strength 1e100000", 400, API, "{" + apiOk + ",\"image_strength\":1e100000}");
         bad(all, "sharkapi: 1e-10000 in a pass-through field", 400, API, "{" + apiOk + ",\"seed\":1e-10000}");
@@ -256,8 +263,10 @@ class BadInputIsA4xxThatChangesNothingTest {
         bad(all, "sharkapi: the mode field twice", 400, API, "{\"mode\":\"1k\",\"mode\":\"2k\",\"prompt\":\"p\"}");
         bad(all, "sharkapi: text after the JSON object", 400, API, "{" + apiOk + "}x");
         bad(all, "sharkapi: 2,001-character prompt", 400, API, "{\"mode\":\"1k\",\"prompt\":\"" + "x".repeat(2001) + "\"}");
-        all.add(new Case("sharkapi: Content-Type text/plain", 415, false, t -> raw(t, "POST", API, "text/plain", utf8("{" + apiOk + "}"))));
-        header(all, "sharkapi: Idempotency-Key of 300 characters", 400, API, "{" + apiOk + "}", "Idempotency-Key", "k".repeat(300),
+        all.add(new Case("sharkapi: Content-Type text/plain", 415, false,
+                t -> raw(t, "POST", API, "text/plain", utf8("{" + apiOk + "}"))));
+        header(all, "sharkapi: Idempotency-Key of 300 characters", 400, API, "{" + apiOk + "}", "Idempotency-Key",
+                "k".repeat(300),
                 Expect.ENVELOPE);
         header(all, "sharkapi: Idempotency-Key with DEL", 400, API, "{" + apiOk + "}", "Idempotency-Key", "a\u007fb",
                 Expect.HTTP_LAYER);
@@ -281,7 +290,8 @@ class BadInputIsA4xxThatChangesNothingTest {
         path(all, "me/usage: from is not a date", 400, "GET", "/reef/v1/me/usage?from=yesterday");
         path(all, "me/usage: from=2026-02-30", 400, "GET", "/reef/v1/me/usage?from=2026-02-30");
         path(all, "me/usage: to before from", 400, "GET", "/reef/v1/me/usage?from=2026-03-01&to=2026-02-01");
-        path(all, "me/usage: to in the year 100000", 400, "GET", "/reef/v1/me/usage?from=2026-01-01&to=%2B100000-01-01T00:00:00Z");
+        path(all, "me/usage: to in the year 100000", 400, "GET",
+                "/reef/v1/me/usage?from=2026-01-01&to=%2B100000-01-01T00:00:00Z");
         path(all, "me/usage: group_by=week", 400, "GET", "/reef/v1/me/usage?group_by=week");
         path(all, "me/usage: group_by with NUL", 400, "GET", "/reef/v1/me/usage?group_by=day%00");
         path(all, "me/jobs: limit=abc", 400, "GET", "/reef/v1/me/jobs?limit=abc");
@@ -294,16 +304,24 @@ class BadInputIsA4xxThatChangesNothingTest {
         // ------------------------------------------------------------ admin: tenants
         String quota = "\"quota\":{\"limit_usd\":5,\"period\":\"month\"}";
         admin(all, "admin create: NUL in name", 400, "POST", "/tenants", "{\"name\":\"a\\u0000b\"," + quota + "}");
-        admin(all, "admin create: 100,000-character name", 400, "POST", "/tenants", "{\"name\":\"" + "n".repeat(100_000) + "\"," + quota + "}");
+        admin(all, "admin create: 100,000-character name", 400, "POST", "/tenants",
+                "{\"name\":\"" + "n".repeat(100_000) + "\"," + quota + "}");
         admin(all, "admin create: newline in name", 400, "POST", "/tenants", "{\"name\":\"a\\nb\"," + quota + "}");
-        admin(all, "admin create: unpaired surrogate in name", 400, "POST", "/tenants", "{\"name\":\"a\\ud800\"," + quota + "}");
-        admin(all, "admin create: limit_usd 1e-10000", 400, "POST", "/tenants", "{\"name\":\"n\",\"quota\":{\"limit_usd\":1e-10000,\"period\":\"month\"}}");
-        admin(all, "admin create: limit_usd 1e999999999", 400, "POST", "/tenants", "{\"name\":\"n\",\"quota\":{\"limit_usd\":1e999999999,\"period\":\"month\"}}");
-        admin(all, "admin create: markup_percent 1e-10000", 400, "POST", "/tenants", "{\"name\":\"n\"," + quota + ",\"markup_percent\":1e-10000}");
-        admin(all, "admin create: NUL in quota.period", 400, "POST", "/tenants", "{\"name\":\"n\",\"quota\":{\"limit_usd\":5,\"period\":\"month\\u0000\"}}");
-        admin(all, "admin create: the name field twice", 400, "POST", "/tenants", "{\"name\":\"a\",\"name\":\"b\"," + quota + "}");
-        all.add(new Case("admin create: Content-Type text/plain", 415, false, t -> adminRaw("POST", ADMIN + "/tenants", "text/plain",
-                "{\"name\":\"n\"," + quota + "}")));
+        admin(all, "admin create: unpaired surrogate in name", 400, "POST", "/tenants",
+                "{\"name\":\"a\\ud800\"," + quota + "}");
+        admin(all, "admin create: limit_usd 1e-10000", 400, "POST", "/tenants",
+                "{\"name\":\"n\",\"quota\":{\"limit_usd\":1e-10000,\"period\":\"month\"}}");
+        admin(all, "admin create: limit_usd 1e999999999", 400, "POST", "/tenants",
+                "{\"name\":\"n\",\"quota\":{\"limit_usd\":1e999999999,\"period\":\"month\"}}");
+        admin(all, "admin create: markup_percent 1e-10000", 400, "POST", "/tenants",
+                "{\"name\":\"n\"," + quota + ",\"markup_percent\":1e-10000}");
+        admin(all, "admin create: NUL in quota.period", 400, "POST", "/tenants",
+                "{\"name\":\"n\",\"quota\":{\"limit_usd\":5,\"period\":\"month\\u0000\"}}");
+        admin(all, "admin create: the name field twice", 400, "POST", "/tenants",
+                "{\"name\":\"a\",\"name\":\"b\"," + quota + "}");
+        all.add(new Case("admin create: Content-Type text/plain", 415, false,
+                t -> adminRaw("POST", ADMIN + "/tenants", "text/plain",
+                        "{\"name\":\"n\"," + quota + "}")));
         admin(all, "admin patch: NUL in name", 400, "PATCH", "/tenants/{tenant}", "{\"name\":\"x\\u0000\"}");
         admin(all, "admin patch: markup_percent 1e100000", 400, "PATCH", "/tenants/{tenant}", "{\"markup_percent\":1e100000}");
         admin(all, "admin patch: id %00", 404, "PATCH", "/tenants/%00", "{\"name\":\"x\"}");
@@ -314,11 +332,15 @@ class BadInputIsA4xxThatChangesNothingTest {
         admin(all, "admin list: offset=-1", 400, "GET", "/tenants?offset=-1", null);
 
         // ------------------------------------------------------------ admin: keys
-        admin(all, "admin issue key: 100,000-character name", 400, "POST", "/tenants/{tenant}/keys", "{\"name\":\"" + "k".repeat(100_000) + "\"}");
-        admin(all, "admin issue key: 201-character name", 400, "POST", "/tenants/{tenant}/keys", "{\"name\":\"" + "k".repeat(201) + "\"}");
+        admin(all, "admin issue key: 100,000-character name", 400, "POST", "/tenants/{tenant}/keys",
+                "{\"name\":\"" + "k".repeat(100_000) + "\"}");
+        admin(all, "admin issue key: 201-character name", 400, "POST", "/tenants/{tenant}/keys",
+                "{\"name\":\"" + "k".repeat(201) + "\"}");
         admin(all, "admin issue key: NUL in name", 400, "POST", "/tenants/{tenant}/keys", "{\"name\":\"ci\\u0000\"}");
-        admin(all, "admin issue key: control character in name", 400, "POST", "/tenants/{tenant}/keys", "{\"name\":\"ci\\u001f\"}");
-        admin(all, "admin issue key: 1e-10000 in the body", 400, "POST", "/tenants/{tenant}/keys", "{\"name\":\"ci\",\"x\":1e-10000}");
+        admin(all, "admin issue key: control character in name", 400, "POST", "/tenants/{tenant}/keys",
+                "{\"name\":\"ci\\u001f\"}");
+        admin(all, "admin issue key: 1e-10000 in the body", 400, "POST", "/tenants/{tenant}/keys",
+                "{\"name\":\"ci\",\"x\":1e-10000}");
         admin(all, "admin issue key: tenant id is not a UUID", 404, "POST", "/tenants/nope/keys", "{\"name\":\"ci\"}");
         all.add(new Case("admin issue key: Content-Type text/plain", 415, false,
                 t -> adminRaw("POST", ADMIN + "/tenants/" + t.id() + "/keys", "text/plain", "{\"name\":\"ci\"}")));
@@ -329,7 +351,8 @@ class BadInputIsA4xxThatChangesNothingTest {
         // ------------------------------------------------------------ admin: usage and ledger
         admin(all, "admin usage: tenant id is not a UUID", 404, "GET", "/tenants/nope/usage", null);
         admin(all, "admin usage: group_by=%00", 400, "GET", "/tenants/{tenant}/usage?group_by=%00", null);
-        admin(all, "admin usage: from in the year 100000", 400, "GET", "/tenants/{tenant}/usage?from=%2B100000-01-01T00:00:00Z", null);
+        admin(all, "admin usage: from in the year 100000", 400, "GET", "/tenants/{tenant}/usage?from=%2B100000-01-01T00:00:00Z",
+                null);
         admin(all, "admin ledger: tenant is not a UUID", 400, "GET", "/ledger?tenant=nope", null);
         admin(all, "admin ledger: tenant=%00", 400, "GET", "/ledger?tenant=%00", null);
         admin(all, "admin ledger: limit=abc", 400, "GET", "/ledger?limit=abc", null);
@@ -362,11 +385,13 @@ class BadInputIsA4xxThatChangesNothingTest {
                 + header + ": " + value, body)));
     }
 
-    private static void auth(List<Case> all, String name, int status, String method, String path, String body, String authorization) {
+    private static void auth(List<Case> all, String name, int status, String method, String path, String body,
+            String authorization) {
         auth(all, name, status, method, path, body, authorization, Expect.ENVELOPE);
     }
 
-    private static void auth(List<Case> all, String name, int status, String method, String path, String body, String authorization,
+    private static void auth(List<Case> all, String name, int status, String method, String path, String body,
+            String authorization,
             Expect expect) {
         all.add(new Case(name, status, expect, t -> wire(method, path, "Authorization: " + authorization, body)));
     }

@@ -1,10 +1,5 @@
 package io.reef.common;
 
-import static io.reef.support.Api.tenant;
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -15,6 +10,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.reef.support.Api;
 import io.reef.support.Management;
 
+import static io.reef.support.Api.tenant;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
 /**
  * Metrics carry every tenant's money: health, metrics and the OpenAPI document live on the
  * management interface only; the tenant-facing port has nothing under /q/.
@@ -23,8 +23,8 @@ import io.reef.support.Management;
 class ManagementInterfaceTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"/q/metrics", "/q/health", "/q/health/ready", "/q/openapi", "/q/swagger-ui", "/q/swagger-ui/",
-            "/q/dev-ui", "/q/anything"})
+    @ValueSource(strings = { "/q/metrics", "/q/health", "/q/health/ready", "/q/openapi", "/q/swagger-ui", "/q/swagger-ui/",
+            "/q/dev-ui", "/q/anything" })
     void theTenantPortHasNothingUnderQ(String path) {
         given().get(path).then().statusCode(404).body("error.type", equalTo("not_found_error"));
     }

@@ -1,11 +1,11 @@
 package io.reef.common;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import java.math.BigDecimal;
 
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Money conversions are exact integer micro-dollar arithmetic. */
 class MoneyTest {
@@ -24,7 +24,7 @@ class MoneyTest {
     @Test
     void providerAmountsAboveAMillionDollarsAreUnreadableNotAnOverflow() {
         assertEquals(Money.MAX_PROVIDER_MICROS, Money.unitsToMicros(new BigDecimal("10000000000"), 100, "credit"));
-        for (String amount : new String[] {"10000000000.01", "1e30", "1e1000000"}) {
+        for (String amount : new String[] { "10000000000.01", "1e30", "1e1000000" }) {
             assertThrows(Money.UnparseableAmountException.class,
                     () -> Money.unitsToMicros(new BigDecimal(amount), 100, "credit"), amount);
         }
@@ -44,10 +44,10 @@ class MoneyTest {
     @Test
     void markupIsExactInMicroDollars() {
         assertEquals(20_000, Money.applyMarkup(20_000, 0));
-        assertEquals(30_000, Money.applyMarkup(20_000, 5_000));       // 50 %
-        assertEquals(138_881, Money.applyMarkup(123_450, 1_250));     // 12.5 %: 138,881.25 -> 138,881
-        assertEquals(2, Money.applyMarkup(1, 5_000));                 // 1.5 -> 2 (half-up)
-        assertEquals(1, Money.applyMarkup(1, 4_999));                 // 1.4999 -> 1
+        assertEquals(30_000, Money.applyMarkup(20_000, 5_000)); // 50 %
+        assertEquals(138_881, Money.applyMarkup(123_450, 1_250)); // 12.5 %: 138,881.25 -> 138,881
+        assertEquals(2, Money.applyMarkup(1, 5_000)); // 1.5 -> 2 (half-up)
+        assertEquals(1, Money.applyMarkup(1, 4_999)); // 1.4999 -> 1
         assertEquals(3_333_333_333_333L, Money.applyMarkup(1_111_111_111_111L, 20_000)); // 200 %
         assertThrows(ArithmeticException.class, () -> Money.applyMarkup(Long.MAX_VALUE / 2, 10_000));
     }

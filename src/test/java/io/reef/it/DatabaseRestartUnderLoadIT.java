@@ -1,12 +1,5 @@
 package io.reef.it;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.notNullValue;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -55,6 +48,13 @@ import io.reef.support.Api;
 import io.reef.support.AppProcess;
 import io.reef.support.Eventually;
 import io.reef.support.RestartablePostgres;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * PostgreSQL is restarted under a steady stream of jobs (SharkAPI generates, Shark AI async
@@ -175,7 +175,8 @@ class DatabaseRestartUnderLoadIT {
             System.out.printf("DatabaseRestartUnderLoadIT: %d requests, %d x 503 %s%n", outcomes.size(),
                     unavailable.size(), unavailableByKind);
             for (String kind : List.of("sharkapi-generate", "sharkai-generate", "me")) {
-                assertTrue(unavailableByKind.getOrDefault(kind, 0L) > 0, "a " + kind + " was answered 503: " + unavailableByKind);
+                assertTrue(unavailableByKind.getOrDefault(kind, 0L) > 0,
+                        "a " + kind + " was answered 503: " + unavailableByKind);
             }
 
             // ---- recovered without a restart of Reef: everything succeeds again. A pooled connection
@@ -189,7 +190,8 @@ class DatabaseRestartUnderLoadIT {
                     "all but a dead pooled connection's one request succeed again: " + describe(late));
             long settled = upAt + SETTLE.plusSeconds(2).toNanos();
             List<Outcome> afterSettling = recovered.stream().filter(o -> o.startedNanos() > settled).toList();
-            assertTrue(afterSettling.size() > 50 && afterSettling.stream().allMatch(o -> o.status() == 200 || o.status() == 202),
+            assertTrue(
+                    afterSettling.size() > 50 && afterSettling.stream().allMatch(o -> o.status() == 200 || o.status() == 202),
                     "every request succeeds once the pools settled: " + describe(afterSettling.stream()
                             .filter(o -> o.status() >= 300).toList()));
             for (String kind : List.of("sharkapi-generate", "sharkai-generate", "sharkapi-poll", "sharkai-poll", "me")) {
@@ -213,8 +215,8 @@ class DatabaseRestartUnderLoadIT {
 
             // ---- the ledger: once every job has ended, what the provider billed, each job once
             Eventually.until("the provider ends every job", Duration.ofSeconds(10),
-                    () -> simulator.billed("sharkai").size() + simulator.billed("sharkapi").size()
-                            == simulator.taskCount("sharkai") + simulator.taskCount("sharkapi"));
+                    () -> simulator.billed("sharkai").size() + simulator.billed("sharkapi").size() == simulator
+                            .taskCount("sharkai") + simulator.taskCount("sharkapi"));
             Eventually.until("the reconciler ends every job Reef knows upstream", Duration.ofSeconds(30),
                     () -> openJobsWithUpstreamId(db, tenantId) == 0);
             Map<String, Long> billed = billedMicros();
@@ -291,11 +293,14 @@ class DatabaseRestartUnderLoadIT {
             int n = tick.getAndIncrement();
             switch (n % 5) {
                 case 0 -> generate("sharkapi-generate", new Generate("/v1/generate", "k-" + UUID.randomUUID(),
-                        "{\"mode\":\"1k\",\"prompt\":\"shark " + n + "\"}"), body -> sharkApiJobs.add(body.path("job_id").asText()));
+                        "{\"mode\":\"1k\",\"prompt\":\"shark " + n + "\"}"),
+                        body -> sharkApiJobs.add(body.path("job_id").asText()));
                 case 1 -> generate("sharkai-generate", new Generate("/api/v1/images/generations", "k-" + UUID.randomUUID(),
-                        "{\"model\":\"m\",\"prompt\":\"shark " + n + "\",\"async\":true}"), body -> sharkAiJobs.add(body.path("id").asText()));
+                        "{\"model\":\"m\",\"prompt\":\"shark " + n + "\",\"async\":true}"),
+                        body -> sharkAiJobs.add(body.path("id").asText()));
                 case 2 -> pick(sharkApiJobs).ifPresent(id -> inFlight.add(send("sharkapi-poll", get("/v1/jobs/" + id), null)));
-                case 3 -> pick(sharkAiJobs).ifPresent(id -> inFlight.add(send("sharkai-poll", get("/api/v1/images/generations/" + id), null)));
+                case 3 -> pick(sharkAiJobs)
+                        .ifPresent(id -> inFlight.add(send("sharkai-poll", get("/api/v1/images/generations/" + id), null)));
                 default -> inFlight.add(send("me", get("/reef/v1/me"), null));
             }
         }
@@ -366,8 +371,9 @@ class DatabaseRestartUnderLoadIT {
 
     private static Map<String, Long> ledgerCostByUpstreamId(RestartablePostgres db, String tenantId) throws SQLException {
         Map<String, Long> charged = new HashMap<>();
-        try (Connection c = db.connect(); PreparedStatement s = c.prepareStatement(
-                "SELECT j.upstream_id, l.cost_micros FROM ledger_entry l JOIN job j ON j.id = l.job_id WHERE l.tenant_id = ?")) {
+        try (Connection c = db.connect();
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT j.upstream_id, l.cost_micros FROM ledger_entry l JOIN job j ON j.id = l.job_id WHERE l.tenant_id = ?")) {
             s.setObject(1, UUID.fromString(tenantId));
             try (ResultSet rows = s.executeQuery()) {
                 while (rows.next()) {

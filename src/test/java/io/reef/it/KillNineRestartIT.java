@@ -1,9 +1,5 @@
 package io.reef.it;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +16,13 @@ import io.reef.simulator.Behaviour;
 import io.reef.simulator.Simulator;
 import io.reef.support.Api;
 import io.reef.support.AppProcess;
-import io.reef.support.NoReconciler;
 import io.reef.support.Db;
 import io.reef.support.Eventually;
+import io.reef.support.NoReconciler;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * A replica is killed with SIGKILL while its jobs are pending upstream; the provider completes

@@ -1,9 +1,5 @@
 package io.reef.it;
 
-import static io.reef.support.Api.tenant;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -37,6 +33,10 @@ import io.reef.support.AppProcess;
 import io.reef.support.Concurrently;
 import io.reef.support.Db;
 import io.reef.support.Eventually;
+
+import static io.reef.support.Api.tenant;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Twelve concurrent 13 MB img2img bodies against a replica with a 256 MB heap (the packaged app on
@@ -96,7 +96,8 @@ class LargeBodiesDoNotKillAReplicaIT {
         sampler.join();
 
         System.out.println("12 x 13 MB outcomes: " + outcomes);
-        System.out.printf("replica RSS peak during the burst: %,d KB; VmHWM: %,d KB%n", peakRssKb.get(), statusKb(pid, "VmHWM"));
+        System.out.printf("replica RSS peak during the burst: %,d KB; VmHWM: %,d KB%n", peakRssKb.get(),
+                statusKb(pid, "VmHWM"));
         printHeapFromGcLog();
 
         assertTrue(replica.handle().isAlive(), "the replica died (see target/it-instance-" + PORT + ".out)");
@@ -154,7 +155,7 @@ class LargeBodiesDoNotKillAReplicaIT {
     /** A SharkAPI img2img body: a PNG signature padded to 10 MB, in base64 (13.3 MB of JSON). */
     private static byte[] img2imgBody() {
         byte[] png = new byte[DECODED_IMAGE_BYTES];
-        byte[] signature = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+        byte[] signature = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
         System.arraycopy(signature, 0, png, 0, signature.length);
         for (int i = signature.length; i < png.length; i++) {
             png[i] = (byte) (i * 31);
@@ -198,7 +199,8 @@ class LargeBodiesDoNotKillAReplicaIT {
                 }
             }
         }
-        System.out.printf("replica heap (GC log, %d collections): max used before GC %d MB, max live after GC %d MB, full GCs %d%n",
+        System.out.printf(
+                "replica heap (GC log, %d collections): max used before GC %d MB, max live after GC %d MB, full GCs %d%n",
                 collections, maxBefore, maxAfter, full.size());
     }
 

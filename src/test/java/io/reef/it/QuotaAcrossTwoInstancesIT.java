@@ -1,10 +1,5 @@
 package io.reef.it;
 
-import static io.reef.support.Api.tenant;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +21,11 @@ import io.reef.support.AppProcess;
 import io.reef.support.Concurrently;
 import io.reef.support.Db;
 import io.reef.support.Eventually;
+
+import static io.reef.support.Api.tenant;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Two Reef replicas (this test's instance on 8081 and the packaged app on 8082) share one

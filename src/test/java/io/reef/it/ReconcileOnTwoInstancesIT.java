@@ -1,9 +1,5 @@
 package io.reef.it;
 
-import static io.reef.support.Api.tenant;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +16,10 @@ import io.reef.support.Api;
 import io.reef.support.AppProcess;
 import io.reef.support.Db;
 import io.reef.support.Eventually;
+
+import static io.reef.support.Api.tenant;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Two replicas' reconcilers share 500 pending jobs: every job is polled to its end, each

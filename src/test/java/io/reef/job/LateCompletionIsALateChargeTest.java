@@ -1,12 +1,5 @@
 package io.reef.job;
 
-import static io.reef.support.Api.admin;
-import static io.reef.support.Api.tenant;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +20,13 @@ import io.reef.support.Api;
 import io.reef.support.Db;
 import io.reef.support.Eventually;
 import io.reef.support.LedgerDb;
+
+import static io.reef.support.Api.admin;
+import static io.reef.support.Api.tenant;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A hold moves one way: open -> posted or open -> voided, once. A job that expired (hold voided)
@@ -57,7 +57,8 @@ class LateCompletionIsALateChargeTest {
 
     @Test
     void anExpiredJobThatCompletesLaterGetsOneLateChargeAndItsHoldStaysVoided() {
-        simulator.behaviour("sharkai", "late-model", Behaviour.builder().pendingMillis(120_000).credit(new BigDecimal("500")).build());
+        simulator.behaviour("sharkai", "late-model",
+                Behaviour.builder().pendingMillis(120_000).credit(new BigDecimal("500")).build());
         var t = Api.newTenant("10", "month");
         Instant from = clock.now().minus(Duration.ofMinutes(1));
         String id = tenant(t.key()).body(Map.of("model", "late-model", "prompt", "p", "async", true, "timeout", 30))

@@ -1,10 +1,5 @@
 package io.reef.job;
 
-import static io.reef.support.Api.tenant;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
@@ -20,9 +15,14 @@ import io.reef.common.ReefClock;
 import io.reef.simulator.Behaviour;
 import io.reef.simulator.Simulator;
 import io.reef.support.Api;
-import io.reef.support.Management;
 import io.reef.support.Db;
 import io.reef.support.Eventually;
+import io.reef.support.Management;
+
+import static io.reef.support.Api.tenant;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 class ReconcilerTest {
@@ -46,7 +46,8 @@ class ReconcilerTest {
 
     @Test
     void jobsWhoseTenantNeverPollsAreStillChargedExactlyOnce() {
-        simulator.defaultBehaviour("sharkai", Behaviour.builder().pendingMillis(100).runningMillis(300).credit(new BigDecimal("300")).build());
+        simulator.defaultBehaviour("sharkai",
+                Behaviour.builder().pendingMillis(100).runningMillis(300).credit(new BigDecimal("300")).build());
         simulator.behaviour("sharkapi", "2k", Behaviour.builder().pendingMillis(100).runningMillis(300).build());
         var t = Api.newTenant("10", "month");
         for (int i = 0; i < 10; i++) {
@@ -63,7 +64,8 @@ class ReconcilerTest {
 
     @Test
     void anOverdueJobIsExpiredItsHoldVoidedAndALateCompletionIsStillChargedOnce() {
-        simulator.behaviour("sharkai", "glacial", Behaviour.builder().pendingMillis(120_000).credit(new BigDecimal("500")).build());
+        simulator.behaviour("sharkai", "glacial",
+                Behaviour.builder().pendingMillis(120_000).credit(new BigDecimal("500")).build());
         var t = Api.newTenant("10", "month");
         String id = tenant(t.key()).body(Map.of("model", "glacial", "prompt", "p", "async", true, "timeout", 30))
                 .post("/api/v1/images/generations").then().statusCode(202).extract().path("id");

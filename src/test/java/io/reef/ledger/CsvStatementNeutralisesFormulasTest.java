@@ -1,8 +1,5 @@
 package io.reef.ledger;
 
-import static io.reef.support.Api.admin;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -15,6 +12,9 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.reef.support.Api;
 import io.reef.support.Db;
+
+import static io.reef.support.Api.admin;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * A text cell of the CSV statement that a spreadsheet could read as a formula is prefixed with a

@@ -1,11 +1,5 @@
 package io.reef.ledger;
 
-import static io.reef.support.Api.tenant;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -31,6 +25,12 @@ import io.reef.support.Db;
 import io.reef.support.LedgerDb;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+
+import static io.reef.support.Api.tenant;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The hold's own commit skips the WAL flush wait for its transaction only; the upstream id's

@@ -1,10 +1,5 @@
 package io.reef.ledger;
 
-import static io.reef.support.Api.tenant;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
@@ -22,6 +17,11 @@ import io.reef.simulator.Simulator;
 import io.reef.support.Api;
 import io.reef.support.Eventually;
 import io.reef.support.LogCapture;
+
+import static io.reef.support.Api.tenant;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The only ways a tenant can spend past what Reef held are operator alerts (a log line naming the
@@ -46,7 +46,8 @@ class OvershootIsAnOperatorAlertTest {
 
     @Test
     void aSharkApiChargeLargerThanItsHoldIsAnAlertAndStillCharged() {
-        simulator.behaviour("sharkapi", "1k", Behaviour.builder().pendingMillis(0).runningMillis(100).finalCost("$0.50").build());
+        simulator.behaviour("sharkapi", "1k",
+                Behaviour.builder().pendingMillis(0).runningMillis(100).finalCost("$0.50").build());
         var t = Api.newTenant("10", "month");
         double before = count(CHARGES_OVER_HOLD, "sharkapi");
         try (LogCapture log = LogCapture.of("io.reef")) {
@@ -98,7 +99,8 @@ class OvershootIsAnOperatorAlertTest {
 
     @Test
     void aResizeWithinTheLimitAndAChargeWithinItsHoldAreNoAlert() {
-        simulator.behaviour("sharkapi", "1k", Behaviour.builder().pendingMillis(0).runningMillis(100).estimatedCost("$0.03").build());
+        simulator.behaviour("sharkapi", "1k",
+                Behaviour.builder().pendingMillis(0).runningMillis(100).estimatedCost("$0.03").build());
         var t = Api.newTenant("10", "month");
         double resizedBefore = count(RESIZED_PAST_LIMIT, "sharkapi");
         double overBefore = count(CHARGES_OVER_HOLD, "sharkapi");

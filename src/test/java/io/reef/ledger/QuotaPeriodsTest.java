@@ -1,10 +1,5 @@
 package io.reef.ledger;
 
-import static io.reef.support.Api.admin;
-import static io.reef.support.Api.tenant;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -26,6 +21,11 @@ import io.reef.simulator.Simulator;
 import io.reef.support.Api;
 import io.reef.support.Db;
 import io.reef.support.Eventually;
+
+import static io.reef.support.Api.admin;
+import static io.reef.support.Api.tenant;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Budget periods roll over on UTC calendar boundaries (Reef's clock is shifted, not waited on). */
 @QuarkusTest
@@ -109,7 +109,8 @@ class QuotaPeriodsTest {
         var t = Api.newTenant("0.04", "total");
         generate(t.key(), 200);
         generate(t.key(), 402);
-        admin().body(Map.of("quota", Map.of("limit_usd", 0.08))).patch("/reef/admin/v1/tenants/" + t.id()).then().statusCode(200);
+        admin().body(Map.of("quota", Map.of("limit_usd", 0.08))).patch("/reef/admin/v1/tenants/" + t.id()).then()
+                .statusCode(200);
         generate(t.key(), 200);
         admin().body(Map.of("quota", Map.of("period", "day"))).patch("/reef/admin/v1/tenants/" + t.id()).then().statusCode(200)
                 .body("quota.spent_usd", equalTo(0.08f)); // today's charges count in the new period

@@ -1,13 +1,5 @@
 package io.reef.ledger;
 
-import static io.reef.support.Api.admin;
-import static io.reef.support.Api.tenant;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.nullValue;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +12,14 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.reef.support.Api;
 import io.reef.support.Db;
+
+import static io.reef.support.Api.admin;
+import static io.reef.support.Api.tenant;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 class UsageAndStatementTest {
@@ -51,8 +51,10 @@ class UsageAndStatementTest {
                 .body("group_by", equalTo("day"))
                 .body("from", equalTo("2026-03-01T00:00:00Z"))
                 .body("rows", hasSize(3))
-                .body("rows[0].key", equalTo("2026-03-02")).body("rows[0].jobs", equalTo(1)).body("rows[0].spent_usd", equalTo(0.048f))
-                .body("rows[1].key", equalTo("2026-03-03")).body("rows[1].jobs", equalTo(2)).body("rows[1].spent_usd", equalTo(0.062814f))
+                .body("rows[0].key", equalTo("2026-03-02")).body("rows[0].jobs", equalTo(1))
+                .body("rows[0].spent_usd", equalTo(0.048f))
+                .body("rows[1].key", equalTo("2026-03-03")).body("rows[1].jobs", equalTo(2))
+                .body("rows[1].spent_usd", equalTo(0.062814f))
                 .body("rows[2].key", equalTo("2026-03-05")).body("rows[2].spent_usd", equalTo(0.024f))
                 .body("rows[0].cost_usd", nullValue())
                 .body("total.jobs", equalTo(4)).body("total.spent_usd", equalTo(0.134814f));

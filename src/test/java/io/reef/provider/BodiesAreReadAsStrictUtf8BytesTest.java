@@ -1,11 +1,5 @@
 package io.reef.provider;
 
-import static io.reef.support.Api.tenant;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -21,6 +15,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.reef.simulator.Simulator;
 import io.reef.support.Api;
 import io.reef.support.Db;
+
+import static io.reef.support.Api.tenant;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Provider bodies are parsed from their bytes, which may be forwarded as they are: anything a
@@ -50,13 +50,13 @@ class BodiesAreReadAsStrictUtf8BytesTest {
     @Test
     void invalidUtf8IsA400AndChangesNothing() {
         byte[][] invalid = {
-                {(byte) 0xC3, 0x28},               // a lead byte without its continuation
-                {(byte) 0xC0, (byte) 0xAF},        // overlong '/'
-                {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, // a UTF-16 surrogate encoded as UTF-8
-                {(byte) 0xFF},
+                { (byte) 0xC3, 0x28 }, // a lead byte without its continuation
+                { (byte) 0xC0, (byte) 0xAF }, // overlong '/'
+                { (byte) 0xED, (byte) 0xA0, (byte) 0x80 }, // a UTF-16 surrogate encoded as UTF-8
+                { (byte) 0xFF },
         };
         for (byte[] bad : invalid) {
-            for (String path : new String[] {SHARKAPI, SHARKAI}) {
+            for (String path : new String[] { SHARKAPI, SHARKAI }) {
                 byte[] body = concat("{\"mode\":\"1k\",\"model\":\"m\",\"prompt\":\"a", bad, "b\"}");
                 tenant(t.key()).body(body).post(path).then().statusCode(400)
                         .body("error.type", equalTo("invalid_request_error"))
@@ -82,8 +82,10 @@ class BodiesAreReadAsStrictUtf8BytesTest {
                 "{\"mode\":\"1k\",\"prompt\":\"p\"} trailing",
         };
         for (String body : bodies) {
-            tenant(t.key()).body(body).post(SHARKAPI).then().statusCode(400).body("error.type", equalTo("invalid_request_error"));
-            tenant(t.key()).body(body.replace("\"mode\":\"1k\"", "\"model\":\"m\"").replace("\"mode\":\"2k\"", "\"model\":\"n\""))
+            tenant(t.key()).body(body).post(SHARKAPI).then().statusCode(400).body("error.type",
+                    equalTo("invalid_request_error"));
+            tenant(t.key())
+                    .body(body.replace("\"mode\":\"1k\"", "\"model\":\"m\"").replace("\"mode\":\"2k\"", "\"model\":\"n\""))
                     .post(SHARKAI).then().statusCode(400).body("error.type", equalTo("invalid_request_error"));
         }
         tenant(t.key()).body("{\"mode\":\"1k\",\"prompt\":\"p\",\"mode\":\"2k\"}").post(SHARKAPI).then()
@@ -107,7 +109,8 @@ class BodiesAreReadAsStrictUtf8BytesTest {
         JsonNode sent = simulator.lastSubmitBody("sharkapi");
         assertEquals(image, sent.get("image").asText());
 
-        String gif = Base64.getEncoder().encodeToString("GIF89a........".getBytes(StandardCharsets.US_ASCII)).replace("/", "\\/");
+        String gif = Base64.getEncoder().encodeToString("GIF89a........".getBytes(StandardCharsets.US_ASCII)).replace("/",
+                "\\/");
         tenant(t.key()).body("{\"mode\":\"1k\",\"prompt\":\"p\",\"image\":\"" + gif + "\"}").post(SHARKAPI).then()
                 .statusCode(400).body("error.message", containsString("'image' must be a JPEG or PNG image"));
         tenant(t.key()).body("{\"mode\":\"1k\",\"prompt\":\"p\",\"image\":\"/9j/4AAQ=x==\"}").post(SHARKAPI).then()
@@ -123,7 +126,8 @@ class BodiesAreReadAsStrictUtf8BytesTest {
         tenant(t.key()).body("{\"mode\":\"1k\",\"prompt\":\"p\",\"weight\":1E+2}").post(SHARKAPI).then().statusCode(202);
         assertTrue(simulator.lastSubmitBody("sharkapi").get("weight").isFloatingPointNumber(), "SharkAPI: as received");
 
-        tenant(t.key()).body("{\"model\":\"m\",\"prompt\":\"p\",\"async\":true,\"weight\":1E+2}").post(SHARKAI).then().statusCode(202);
+        tenant(t.key()).body("{\"model\":\"m\",\"prompt\":\"p\",\"async\":true,\"weight\":1E+2}").post(SHARKAI).then()
+                .statusCode(202);
         assertTrue(simulator.lastSubmitBody("sharkai").get("weight").isFloatingPointNumber(), "Shark AI async: as received");
 
         tenant(t.key()).body("{\"model\":\"m\",\"prompt\":\"p\",\"weight\":1E+2}").post(SHARKAI).then().statusCode(200);

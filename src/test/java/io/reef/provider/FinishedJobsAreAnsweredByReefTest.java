@@ -1,9 +1,5 @@
 package io.reef.provider;
 
-import static io.reef.support.Api.tenant;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
@@ -22,6 +18,10 @@ import io.reef.support.Api;
 import io.reef.support.Db;
 import io.reef.support.Eventually;
 import io.reef.support.NoReconciler;
+
+import static io.reef.support.Api.tenant;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * A finished job is answered by Reef from the provider body it stored: polls and cancels of a

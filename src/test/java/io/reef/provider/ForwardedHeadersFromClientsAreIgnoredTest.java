@@ -1,8 +1,5 @@
 package io.reef.provider;
 
-import static io.reef.support.Api.tenant;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -13,6 +10,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.reef.support.Api;
 import io.restassured.path.json.JsonPath;
+
+import static io.reef.support.Api.tenant;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * With no trusted proxy configured (the default), a client's X-Forwarded-* or Forwarded headers
@@ -27,7 +27,8 @@ class ForwardedHeadersFromClientsAreIgnoredTest {
     static Stream<Arguments> forgedHeaders() {
         return Stream.of(
                 Arguments.of(Map.of("X-Forwarded-Host", "evil.example")),
-                Arguments.of(Map.of("X-Forwarded-Host", "evil.example", "X-Forwarded-Proto", "https", "X-Forwarded-Port", "8443")),
+                Arguments.of(
+                        Map.of("X-Forwarded-Host", "evil.example", "X-Forwarded-Proto", "https", "X-Forwarded-Port", "8443")),
                 Arguments.of(Map.of("X-Forwarded-Prefix", "/evil")),
                 Arguments.of(Map.of("Forwarded", "host=evil.example")),
                 Arguments.of(Map.of("Forwarded", "for=203.0.113.7;proto=https;host=\"evil.example:444\"")));

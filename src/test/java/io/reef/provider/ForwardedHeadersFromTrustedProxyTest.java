@@ -1,8 +1,5 @@
 package io.reef.provider;
 
-import static io.reef.support.Api.tenant;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -12,6 +9,9 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.reef.support.Api;
 import io.restassured.path.json.JsonPath;
+
+import static io.reef.support.Api.tenant;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * An operator who names the proxy in quarkus.http.proxy.trusted-proxies (here: the test's own

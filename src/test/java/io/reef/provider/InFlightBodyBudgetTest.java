@@ -1,10 +1,5 @@
 package io.reef.provider;
 
-import static io.reef.support.Api.tenant;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,6 +23,11 @@ import io.reef.support.Api;
 import io.reef.support.Db;
 import io.reef.support.Eventually;
 import io.restassured.response.Response;
+
+import static io.reef.support.Api.tenant;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A replica's budget of in-flight body bytes: a large body that does not fit next to the ones
@@ -73,7 +73,8 @@ class InFlightBodyBudgetTest {
                     .getBytes(StandardCharsets.US_ASCII));
             out.write(body.substring(0, 1000).getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            Eventually.until("the slow body holds its reservation", Duration.ofSeconds(5), () -> inFlight.reserved() == body.length());
+            Eventually.until("the slow body holds its reservation", Duration.ofSeconds(5),
+                    () -> inFlight.reserved() == body.length());
 
             Response refused = tenant(t.key()).body(body).post("/v1/generate");
             refused.then().statusCode(503).body("error.type", equalTo("overloaded_error"));
@@ -89,7 +90,8 @@ class InFlightBodyBudgetTest {
         Eventually.until("the hung-up body's reservation is released", Duration.ofSeconds(5), () -> inFlight.reserved() == 0);
 
         tenant(t.key()).body(body).post("/v1/generate").then().statusCode(202);
-        Eventually.until("an answered request gives its reservation back", Duration.ofSeconds(5), () -> inFlight.reserved() == 0);
+        Eventually.until("an answered request gives its reservation back", Duration.ofSeconds(5),
+                () -> inFlight.reserved() == 0);
         tenant(t.key()).body(body.replace("\"mode\":\"1k\"", "\"mode\":\"8k\"")).post("/v1/generate").then().statusCode(400);
         Eventually.until("a refused request gives its reservation back", Duration.ofSeconds(5), () -> inFlight.reserved() == 0);
         assertEquals(2, db.jobsForTenant(t.id()));
@@ -133,7 +135,7 @@ class InFlightBodyBudgetTest {
 
     private static String img2img() {
         byte[] png = new byte[IMAGE_BYTES];
-        System.arraycopy(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}, 0, png, 0, 8);
+        System.arraycopy(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' }, 0, png, 0, 8);
         Arrays.fill(png, 8, png.length, (byte) 7);
         return "{\"mode\":\"1k\",\"prompt\":\"p\",\"image\":\"" + Base64.getEncoder().encodeToString(png) + "\"}";
     }

@@ -1,8 +1,5 @@
 package io.reef.provider;
 
-import static io.reef.support.Api.tenant;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +17,9 @@ import io.reef.simulator.Simulator;
 import io.reef.support.Api;
 import io.reef.support.Concurrently;
 import io.reef.support.NoReconciler;
+
+import static io.reef.support.Api.tenant;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * A tenant polling one job in a tight loop costs the reseller's upstream account one poll per
@@ -59,7 +59,7 @@ class PollsOfOneJobShareUpstreamCallsTest {
         long before = simulator.polls("sharkapi");
 
         List<String> answers = Concurrently.run(20, i -> tenant(t.key()).get("/v1/jobs/" + id)
-                .then().statusCode(200).extract().<String>path("job_id"));
+                .then().statusCode(200).extract().<String> path("job_id"));
 
         assertEquals(20, answers.stream().filter(id::equals).count());
         assertEquals(1, simulator.polls("sharkapi") - before, "upstream polls for 20 tenant polls");

@@ -1,10 +1,5 @@
 package io.reef.provider;
 
-import static io.reef.support.Api.tenant;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +17,11 @@ import io.reef.support.Api;
 import io.reef.support.Db;
 import io.reef.support.Eventually;
 import io.reef.support.HangingUpClient;
+
+import static io.reef.support.Api.tenant;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
  * Everything after admission (submit, recording the upstream id, the sync wait, storing the

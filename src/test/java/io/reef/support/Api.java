@@ -1,11 +1,11 @@
 package io.reef.support;
 
-import static io.restassured.RestAssured.given;
-
 import java.util.Map;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+
+import static io.restassured.RestAssured.given;
 
 /** RestAssured helpers for the operator and tenant sides of Reef's API. */
 public final class Api {
@@ -25,7 +25,8 @@ public final class Api {
 
     /** Creates a tenant with the given quota (USD) and period; returns its id. */
     public static String createTenant(String name, String limitUsd, String period) {
-        return createTenant(Map.of("name", name, "quota", Map.of("limit_usd", new java.math.BigDecimal(limitUsd), "period", period)));
+        return createTenant(
+                Map.of("name", name, "quota", Map.of("limit_usd", new java.math.BigDecimal(limitUsd), "period", period)));
     }
 
     public static String createTenant(Map<String, Object> body) {

@@ -1,10 +1,10 @@
 package io.reef.support;
 
-import static io.restassured.RestAssured.given;
-
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.restassured.specification.RequestSpecification;
+
+import static io.restassured.RestAssured.given;
 
 /** RestAssured against the management interface (health, metrics, OpenAPI), never the tenant port. */
 public final class Management {

@@ -1,5 +1,12 @@
 package io.reef.tenant;
 
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.reef.support.Api;
+
 import static io.reef.support.Api.admin;
 import static io.reef.support.Api.tenant;
 import static io.restassured.RestAssured.given;
@@ -10,13 +17,6 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.reef.support.Api;
 
 @QuarkusTest
 class TenantAndKeyLifecycleTest {
@@ -114,7 +114,8 @@ class TenantAndKeyLifecycleTest {
     @Test
     void adminApiRejectsTenantKeysAndMissingTokens() {
         var t = Api.newTenant("1", "day");
-        tenant(t.key()).get("/reef/admin/v1/tenants").then().statusCode(401).body("error.type", equalTo("authentication_error"));
+        tenant(t.key()).get("/reef/admin/v1/tenants").then().statusCode(401).body("error.type",
+                equalTo("authentication_error"));
         given().get("/reef/admin/v1/tenants").then().statusCode(401);
         given().header("Authorization", "Bearer wrong").get("/reef/admin/v1/tenants").then().statusCode(401);
     }
@@ -132,7 +133,8 @@ class TenantAndKeyLifecycleTest {
         assertBad("{\"name\":\"x\",\"quota\":{\"limit_usd\":1,\"period\":\"day\"},\"markup_percent\":-5}", "'markup_percent'");
         assertBad("{\"name\":\"x\",\"quota\":{\"limit_usd\":1,\"period\":\"day\"},\"rate_limit\":{\"requests_per_minute\":0}}",
                 "'rate_limit.requests_per_minute'");
-        assertBad("{\"name\":\"x\",\"quota\":{\"limit_usd\":1,\"period\":\"day\"},\"rate_limit\":{\"max_concurrent_jobs\":1.5}}",
+        assertBad(
+                "{\"name\":\"x\",\"quota\":{\"limit_usd\":1,\"period\":\"day\"},\"rate_limit\":{\"max_concurrent_jobs\":1.5}}",
                 "'rate_limit.max_concurrent_jobs'");
         int after = admin().get("/reef/admin/v1/tenants?limit=1000").then().extract().path("size()");
         assertEquals(before, after);

@@ -1,9 +1,5 @@
 package io.reef.tenant;
 
-import static io.reef.support.Api.tenant;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +17,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.reef.support.Api;
+
+import static io.reef.support.Api.tenant;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Unknown API keys are never cached beside real ones: a flood of random keys, many more than the

@@ -159,7 +159,8 @@ public class SharkAiProvider implements Provider {
         if (job.status() == JobStatus.COMPLETED) {
             task.putObject("result").putArray("data");
         } else if (job.status() != JobStatus.CANCELLED) {
-            task.putObject("error").put("message", job.error() != null ? job.error() : "Image generation " + job.status().wire())
+            task.putObject("error")
+                    .put("message", job.error() != null ? job.error() : "Image generation " + job.status().wire())
                     .put("type", "generation_error");
         }
         return task;

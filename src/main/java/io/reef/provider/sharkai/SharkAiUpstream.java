@@ -40,14 +40,16 @@ public class SharkAiUpstream {
     @Timeout(15_000)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
     public Uni<UpstreamResponse> submit(Buffer body) {
-        return Upstream.call(metrics, PROVIDER, "submit", () -> client.submit(Upstream.bodyOf(body), body.length(), authorization));
+        return Upstream.call(metrics, PROVIDER, "submit",
+                () -> client.submit(Upstream.bodyOf(body), body.length(), authorization));
     }
 
     @Timeout(5_000)
     @Retry(maxRetries = 2, delay = 200, jitter = 100)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
     public Uni<UpstreamResponse> task(String upstreamId) {
-        return Upstream.call(metrics, PROVIDER, "poll", () -> client.task(upstreamId, authorization)).map(Upstream::failOnServerError);
+        return Upstream.call(metrics, PROVIDER, "poll", () -> client.task(upstreamId, authorization))
+                .map(Upstream::failOnServerError);
     }
 
     @Timeout(10_000)

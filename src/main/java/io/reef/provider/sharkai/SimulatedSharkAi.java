@@ -4,6 +4,11 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Optional;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,10 +27,6 @@ import io.reef.simulator.SimulatorConfig;
 import io.reef.simulator.SimulatorJson;
 import io.reef.simulator.Submission;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 /**
  * The simulated Shark AI images API (endpoints: {@link SimulatedSharkAiResource}): submit (sync or async),
@@ -36,7 +37,7 @@ import jakarta.ws.rs.core.Response;
 public class SimulatedSharkAi implements SimulatedProvider<SimulatedSharkAiTask> {
 
     /** The provider's name, as stored on jobs and in the simulator's paths. */
-    public static final String NAME = "sharkai";
+    public static final String NAME = SharkAiProvider.NAME;
 
     static final int DEFAULT_TIMEOUT_SECONDS = 300;
     static final int MIN_TIMEOUT_SECONDS = 30;

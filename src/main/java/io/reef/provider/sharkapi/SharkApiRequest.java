@@ -22,9 +22,12 @@ record SharkApiRequest(String mode, ObjectNode body) {
 
     static final int MAX_PROMPT = 2000;
     static final int MAX_IMAGE_BYTES = 10 * 1024 * 1024;
-    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-    private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
-    /** Fields {@link Json#parseObject(com.fasterxml.jackson.databind.ObjectMapper, io.vertx.core.buffer.Buffer, long, Set)} reads as base64. */
+    private static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
+    private static final byte[] JPEG = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF };
+    /**
+     * Fields {@link Json#parseObject(com.fasterxml.jackson.databind.ObjectMapper, io.vertx.core.buffer.Buffer, long, Set)}
+     * reads as base64.
+     */
     static final Set<String> BASE64_FIELDS = Set.of("image");
 
     static SharkApiRequest of(ObjectNode body, Set<String> modes) {

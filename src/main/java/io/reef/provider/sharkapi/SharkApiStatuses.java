@@ -25,7 +25,7 @@ import io.reef.job.Observation;
 public class SharkApiStatuses {
 
     private static final Logger LOG = Logger.getLogger(SharkApiStatuses.class);
-    static final String[] FINAL_COST_FIELDS = {"cost", "final_cost", "actual_cost"};
+    static final String[] FINAL_COST_FIELDS = { "cost", "final_cost", "actual_cost" };
 
     private final ReefMetrics metrics;
 

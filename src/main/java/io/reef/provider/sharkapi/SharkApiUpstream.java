@@ -38,13 +38,15 @@ public class SharkApiUpstream {
     @Timeout(15_000)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
     public Uni<UpstreamResponse> generate(Buffer body) {
-        return Upstream.call(metrics, PROVIDER, "submit", () -> client.generate(Upstream.bodyOf(body), body.length(), authorization));
+        return Upstream.call(metrics, PROVIDER, "submit",
+                () -> client.generate(Upstream.bodyOf(body), body.length(), authorization));
     }
 
     @Timeout(5_000)
     @Retry(maxRetries = 2, delay = 200, jitter = 100)
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
     public Uni<UpstreamResponse> job(String upstreamId) {
-        return Upstream.call(metrics, PROVIDER, "poll", () -> client.job(upstreamId, authorization)).map(Upstream::failOnServerError);
+        return Upstream.call(metrics, PROVIDER, "poll", () -> client.job(upstreamId, authorization))
+                .map(Upstream::failOnServerError);
     }
 }

@@ -10,6 +10,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -27,10 +32,6 @@ import io.reef.simulator.SimulatorConfig;
 import io.reef.simulator.SimulatorJson;
 import io.reef.simulator.Submission;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 /**
  * The simulated SharkAPI (endpoints: {@link SimulatedSharkApiResource}): submit a job (always async, 202)
@@ -41,7 +42,7 @@ import jakarta.ws.rs.core.Response;
 public class SimulatedSharkApi implements SimulatedProvider<SimulatedSharkApiJob> {
 
     /** The provider's name, as stored on jobs and in the simulator's paths. */
-    public static final String NAME = "sharkapi";
+    public static final String NAME = SharkApiProvider.NAME;
 
     static final int MAX_PROMPT_LENGTH = 2000;
     static final long MAX_IMAGE_BYTES = 10L * 1024 * 1024;

@@ -1,8 +1,5 @@
 package io.reef.provider.sharkapi;
 
-import io.reef.simulator.SimulatorEndpoint;
-import io.reef.simulator.SimulatorUrls;
-import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -15,6 +12,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+
+import io.reef.simulator.SimulatorEndpoint;
+import io.reef.simulator.SimulatorUrls;
+import io.smallrye.mutiny.Uni;
 
 /** Simulated SharkAPI, at {@code /sim/sharkapi} (base URL to give the SharkAPI REST client). */
 @Path("/sim/sharkapi/v1")

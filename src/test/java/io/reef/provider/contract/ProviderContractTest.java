@@ -1,11 +1,5 @@
 package io.reef.provider.contract;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -32,6 +26,12 @@ import io.reef.support.LedgerDb;
 import io.reef.support.NoReconciler;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The contract every provider keeps through Reef, run once per {@link ProviderDriver} found on the

@@ -1,11 +1,11 @@
 package io.reef.provider.contract;
 
-import static io.reef.support.Api.tenant;
-
 import java.time.Duration;
 
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+
+import static io.reef.support.Api.tenant;
 
 /**
  * One provider's API as the contract suite sees it: how a tenant submits, polls and cancels
@@ -14,7 +14,8 @@ import io.restassured.response.Response;
  * public no-arg constructor; {@link ProviderDrivers} discovers them, so a new provider joins the
  * suite from its own package only.
  *
- * <p>To join, a provider's test package {@code io.reef.provider.<name>} holds one public,
+ * <p>
+ * To join, a provider's test package {@code io.reef.provider.<name>} holds one public,
  * non-abstract class implementing this interface with a public no-arg constructor. It talks to
  * Reef's HTTP API and to its own simulator's HTTP control API only (no injection: drivers are
  * plain objects), and names no other provider. A provider without a cancel answers
@@ -24,7 +25,10 @@ public interface ProviderDriver {
 
     /** Where a job is, in words common to every provider. */
     enum State {
-        IN_PROGRESS, COMPLETED, FAILED, CANCELLED
+        IN_PROGRESS,
+        COMPLETED,
+        FAILED,
+        CANCELLED
     }
 
     /** The provider's name (for test names and messages). */

@@ -1,10 +1,5 @@
 package io.reef.provider.sharkai;
 
-import static io.reef.support.Api.tenant;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
@@ -23,6 +18,11 @@ import io.reef.support.Api;
 import io.reef.support.Db;
 import io.reef.support.Eventually;
 import io.reef.support.LogCapture;
+
+import static io.reef.support.Api.tenant;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A completed task whose credit does not fit Reef's amounts (1e30 credit) is an operator alert and

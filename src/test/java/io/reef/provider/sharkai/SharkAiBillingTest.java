@@ -1,9 +1,5 @@
 package io.reef.provider.sharkai;
 
-import static io.reef.support.Api.tenant;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +19,10 @@ import io.reef.support.Concurrently;
 import io.reef.support.Db;
 import io.reef.support.Eventually;
 
+import static io.reef.support.Api.tenant;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 @QuarkusTest
 class SharkAiBillingTest {
 
@@ -40,7 +40,8 @@ class SharkAiBillingTest {
 
     @Test
     void failedTaskIsNeverChargedAndItsHoldIsReleased() {
-        simulator.behaviour("sharkai", "flaky", Behaviour.builder().pendingMillis(50).runningMillis(100).outcome(Outcome.FAIL).build());
+        simulator.behaviour("sharkai", "flaky",
+                Behaviour.builder().pendingMillis(50).runningMillis(100).outcome(Outcome.FAIL).build());
         var t = Api.newTenant("10", "month");
         tenant(t.key()).body(Map.of("model", "flaky", "prompt", "p")).post(PATH)
                 .then().statusCode(502).body("error.type", equalTo("generation_error"));
@@ -79,7 +80,8 @@ class SharkAiBillingTest {
 
     @Test
     void twentyConcurrentPollsOfACompletedTaskChargeItOnce() {
-        simulator.behaviour("sharkai", "once", Behaviour.builder().pendingMillis(0).runningMillis(300).credit(new BigDecimal("250")).build());
+        simulator.behaviour("sharkai", "once",
+                Behaviour.builder().pendingMillis(0).runningMillis(300).credit(new BigDecimal("250")).build());
         var t = Api.newTenant("10", "month");
         String id = tenant(t.key()).body(Map.of("model", "once", "prompt", "p", "async", true)).post(PATH)
                 .then().statusCode(202).extract().path("id");
@@ -100,7 +102,8 @@ class SharkAiBillingTest {
                 .credit(new BigDecimal("1000")).build());
         var t = Api.newTenant("1.00", "total");
         List<Integer> statuses = Concurrently.run(50, i -> tenant(t.key())
-                .body(Map.of("model", "race-model", "prompt", "p" + i, "async", true)).post(PATH).then().extract().statusCode());
+                .body(Map.of("model", "race-model", "prompt", "p" + i, "async", true)).post(PATH).then().extract()
+                .statusCode());
         assertEquals(10, statuses.stream().filter(s -> s == 202).count(), statuses.toString());
         assertEquals(40, statuses.stream().filter(s -> s == 402).count(), statuses.toString());
         assertEquals(10, simulator.submits("sharkai"));
@@ -111,8 +114,8 @@ class SharkAiBillingTest {
 
         List<String> ids = db.jobIdsForTenant(t.id());
         assertEquals(10, ids.size());
-        Eventually.until("every job is charged", Duration.ofSeconds(15), () -> ids.stream().allMatch(id ->
-                "completed".equals(tenant(t.key()).get(PATH + "/" + id).then().extract().path("status"))));
+        Eventually.until("every job is charged", Duration.ofSeconds(15), () -> ids.stream()
+                .allMatch(id -> "completed".equals(tenant(t.key()).get(PATH + "/" + id).then().extract().path("status"))));
         tenant(t.key()).get("/reef/v1/me").then()
                 .body("quota.spent_usd", equalTo(1))
                 .body("quota.held_usd", equalTo(0))

@@ -1,8 +1,5 @@
 package io.reef.provider.sharkai;
 
-import static io.reef.support.Api.tenant;
-import static io.restassured.RestAssured.given;
-
 import java.time.Duration;
 import java.util.Map;
 
@@ -10,6 +7,9 @@ import io.reef.provider.contract.ProviderDriver;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+
+import static io.reef.support.Api.tenant;
+import static io.restassured.RestAssured.given;
 
 /** Shark AI for the provider contract suite: tasks under {@code /api/v1/images/generations}, costed in credit. */
 public class SharkAiContractDriver implements ProviderDriver {

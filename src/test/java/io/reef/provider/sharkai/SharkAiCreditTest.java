@@ -1,13 +1,13 @@
 package io.reef.provider.sharkai;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import java.math.BigDecimal;
 
 import org.junit.jupiter.api.Test;
 
 import io.reef.common.Money;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Shark AI credit is exact integer micro-dollar arithmetic (moved from MoneyTest). */
 class SharkAiCreditTest {
@@ -26,7 +26,7 @@ class SharkAiCreditTest {
     @Test
     void creditAboveAMillionDollarsIsUnreadableNotAnOverflow() {
         assertEquals(Money.MAX_PROVIDER_MICROS, SharkAiCredit.toMicros(new BigDecimal("10000000000")));
-        for (String credit : new String[] {"10000000000.01", "1e30", "1e1000000"}) {
+        for (String credit : new String[] { "10000000000.01", "1e30", "1e1000000" }) {
             assertThrows(Money.UnparseableAmountException.class, () -> SharkAiCredit.toMicros(new BigDecimal(credit)), credit);
         }
     }

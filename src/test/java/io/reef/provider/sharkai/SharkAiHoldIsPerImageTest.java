@@ -1,10 +1,5 @@
 package io.reef.provider.sharkai;
 
-import static io.reef.support.Api.tenant;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +17,11 @@ import io.reef.support.Api;
 import io.reef.support.Concurrently;
 import io.reef.support.Db;
 import io.reef.support.Eventually;
+
+import static io.reef.support.Api.tenant;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The Shark AI hold is the model's per-image estimate x {@code n}: a tenant cannot ask for ten

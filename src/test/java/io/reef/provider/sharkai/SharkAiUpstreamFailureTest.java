@@ -1,11 +1,5 @@
 package io.reef.provider.sharkai;
 
-import static io.reef.support.Api.tenant;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.notNullValue;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.time.Duration;
 import java.util.Map;
 
@@ -19,9 +13,15 @@ import io.quarkus.test.junit.TestProfile;
 import io.reef.simulator.Operation;
 import io.reef.simulator.Simulator;
 import io.reef.support.Api;
+import io.reef.support.Db;
 import io.reef.support.Management;
 import io.reef.support.NoReconciler;
-import io.reef.support.Db;
+
+import static io.reef.support.Api.tenant;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 @TestProfile(NoReconciler.class)
@@ -63,7 +63,7 @@ class SharkAiUpstreamFailureTest {
     @Test
     void resellerAccountProblemsUpstreamAre503AndAnOperatorAlertNeverATenant402() {
         var t = Api.newTenant("10", "month");
-        for (int status : new int[] {402, 403}) {
+        for (int status : new int[] { 402, 403 }) {
             simulator.injectFault("sharkai", Operation.SUBMIT, status, 1);
             tenant(t.key()).body(Map.of("model", "m", "prompt", "p")).post(PATH)
                     .then().statusCode(503).header("Retry-After", notNullValue())

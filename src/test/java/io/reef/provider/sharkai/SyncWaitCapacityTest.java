@@ -1,8 +1,5 @@
 package io.reef.provider.sharkai;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,6 +20,9 @@ import io.quarkus.test.junit.TestProfile;
 import io.reef.simulator.Behaviour;
 import io.reef.simulator.Simulator;
 import io.reef.support.Api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Synchronous Shark AI calls are awaited without a thread each: 1,000 tenants waiting at once on
@@ -84,7 +84,8 @@ class SyncWaitCapacityTest {
         CompletableFuture.allOf(responses.toArray(CompletableFuture[]::new)).join();
         long ok = responses.stream().map(CompletableFuture::join).filter(r -> r.statusCode() == 200).count();
         var byStatus = responses.stream().map(CompletableFuture::join)
-                .collect(java.util.stream.Collectors.groupingBy(HttpResponse::statusCode, java.util.stream.Collectors.counting()));
+                .collect(java.util.stream.Collectors.groupingBy(HttpResponse::statusCode,
+                        java.util.stream.Collectors.counting()));
         String sample = responses.stream().map(CompletableFuture::join).filter(r -> r.statusCode() != 200)
                 .map(HttpResponse::body).findFirst().orElse("");
         assertEquals(REQUESTS, ok, "every waiting tenant gets its image: " + byStatus + " " + sample);

@@ -1,8 +1,5 @@
 package io.reef.provider.sharkapi;
 
-import static io.reef.support.Api.tenant;
-import static io.restassured.RestAssured.given;
-
 import java.time.Duration;
 import java.util.Map;
 
@@ -10,6 +7,9 @@ import io.reef.provider.contract.ProviderDriver;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+
+import static io.reef.support.Api.tenant;
+import static io.restassured.RestAssured.given;
 
 /**
  * SharkAPI for the provider contract suite: jobs of {@code /v1/generate}, costed in "$0.02" strings.

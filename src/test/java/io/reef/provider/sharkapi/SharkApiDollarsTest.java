@@ -1,11 +1,11 @@
 package io.reef.provider.sharkapi;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import org.junit.jupiter.api.Test;
 
 import io.reef.common.Money;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** SharkAPI dollar strings are parsed strictly into exact micro-dollars (moved from MoneyTest). */
 class SharkApiDollarsTest {
@@ -16,7 +16,7 @@ class SharkApiDollarsTest {
         assertEquals(300_000, SharkApiDollars.parse("$0.30"));
         assertEquals(12_000_000, SharkApiDollars.parse("$12"));
         assertEquals(11_500, SharkApiDollars.parse("$0.0115"));
-        for (String bad : new String[] {"0.02", "$", "$0.0000001", "$-0.02", "about 2 cents", "$0,02", " $0.02", "$1e2"}) {
+        for (String bad : new String[] { "0.02", "$", "$0.0000001", "$-0.02", "about 2 cents", "$0,02", " $0.02", "$1e2" }) {
             assertThrows(Money.UnparseableAmountException.class, () -> SharkApiDollars.parse(bad), bad);
         }
         assertThrows(Money.UnparseableAmountException.class, () -> SharkApiDollars.parse(null));

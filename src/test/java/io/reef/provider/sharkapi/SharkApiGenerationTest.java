@@ -1,15 +1,5 @@
 package io.reef.provider.sharkapi;
 
-import static io.reef.support.Api.tenant;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.matchesPattern;
-import static org.hamcrest.Matchers.notNullValue;
-import static org.hamcrest.Matchers.nullValue;
-import static org.hamcrest.Matchers.startsWith;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -25,19 +15,29 @@ import io.reef.simulator.Behaviour;
 import io.reef.simulator.Outcome;
 import io.reef.simulator.Simulator;
 import io.reef.support.Api;
-import io.reef.support.Management;
 import io.reef.support.Concurrently;
 import io.reef.support.Db;
 import io.reef.support.Eventually;
+import io.reef.support.Management;
 import io.restassured.path.json.JsonPath;
+
+import static io.reef.support.Api.tenant;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 @QuarkusTest
 class SharkApiGenerationTest {
 
     static final String GENERATE = "/v1/generate";
     static final String JOBS = "/v1/jobs/";
-    static final byte[] PNG_BYTES = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
-    static final byte[] JPEG_BYTES = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F'};
+    static final byte[] PNG_BYTES = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R' };
+    static final byte[] JPEG_BYTES = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F' };
 
     @Inject
     Simulator simulator;
@@ -122,10 +122,12 @@ class SharkApiGenerationTest {
     @Test
     void failedModeratedAndImagelessJobsAreNeverCharged() {
         var t = Api.newTenant("10", "month");
-        simulator.behaviour("sharkapi", "1k", Behaviour.builder().pendingMillis(0).runningMillis(100).outcome(Outcome.FAIL).build());
+        simulator.behaviour("sharkapi", "1k",
+                Behaviour.builder().pendingMillis(0).runningMillis(100).outcome(Outcome.FAIL).build());
         String failed = tenant(t.key()).body(Map.of("mode", "1k", "prompt", "p")).post(GENERATE).then().statusCode(202)
                 .extract().path("job_id");
-        simulator.behaviour("sharkapi", "2k", Behaviour.builder().pendingMillis(0).runningMillis(100).outcome(Outcome.MODERATE).build());
+        simulator.behaviour("sharkapi", "2k",
+                Behaviour.builder().pendingMillis(0).runningMillis(100).outcome(Outcome.MODERATE).build());
         String moderated = tenant(t.key()).body(Map.of("mode", "2k", "prompt", "p")).post(GENERATE).then().statusCode(202)
                 .extract().path("job_id");
         Eventually.until("failed", Duration.ofSeconds(5),
@@ -172,7 +174,8 @@ class SharkApiGenerationTest {
         Eventually.until("complete", Duration.ofSeconds(5),
                 () -> "complete".equals(tenant(t.key()).get(JOBS + id).then().extract().path("status")));
         tenant(t.key()).get("/reef/v1/me").then().body("quota.spent_usd", equalTo(0.02f));
-        Management.management().get("/q/metrics").then().body(containsString("reef_upstream_unparseable_cost_total{provider=\"sharkapi\"}"));
+        Management.management().get("/q/metrics").then()
+                .body(containsString("reef_upstream_unparseable_cost_total{provider=\"sharkapi\"}"));
     }
 
     @Test

@@ -1,9 +1,5 @@
 package io.reef.provider.sharkapi;
 
-import static io.reef.support.Api.tenant;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +16,10 @@ import io.reef.support.Api;
 import io.reef.support.Db;
 import io.reef.support.Eventually;
 import io.reef.support.LedgerDb;
+
+import static io.reef.support.Api.tenant;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** What SharkAPI says a job costs never shows the reseller's cost, and "$0.00" is no estimate. */
 @QuarkusTest

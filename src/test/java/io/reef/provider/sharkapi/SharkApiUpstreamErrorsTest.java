@@ -1,10 +1,5 @@
 package io.reef.provider.sharkapi;
 
-import static io.reef.support.Api.tenant;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -16,9 +11,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.reef.simulator.Operation;
 import io.reef.simulator.Simulator;
 import io.reef.support.Api;
-import io.reef.support.Management;
 import io.reef.support.Db;
+import io.reef.support.Management;
 import io.restassured.response.ValidatableResponse;
+
+import static io.reef.support.Api.tenant;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Each upstream error of SharkAPI's documentation, as the tenant sees it; the hold is voided every time. */
 @QuarkusTest

@@ -1,10 +1,5 @@
 package io.reef.provider.sharkapi;
 
-import static io.reef.support.Api.tenant;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.util.Base64;
 import java.util.Map;
 
@@ -18,6 +13,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.reef.simulator.Simulator;
 import io.reef.support.Api;
 import io.reef.support.Db;
+
+import static io.reef.support.Api.tenant;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Every validation rule answers 400 naming the field, with nothing sent upstream and nothing held. */
 @QuarkusTest
@@ -67,7 +67,8 @@ class SharkApiValidationTest {
                 "'image' must be a JPEG or PNG image");
         byte[] big = new byte[10 * 1024 * 1024 + 1];
         System.arraycopy(SharkApiGenerationTest.PNG_BYTES, 0, big, 0, SharkApiGenerationTest.PNG_BYTES.length);
-        bad(Map.of("mode", "1k", "prompt", "p", "image", Base64.getEncoder().encodeToString(big)), "'image' must be at most 10MB");
+        bad(Map.of("mode", "1k", "prompt", "p", "image", Base64.getEncoder().encodeToString(big)),
+                "'image' must be at most 10MB");
         bad(Map.of("mode", "1k", "prompt", "p", "image", 12), "'image' must be a Base64-encoded string");
     }
 

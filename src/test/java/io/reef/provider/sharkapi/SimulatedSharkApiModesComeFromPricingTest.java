@@ -1,8 +1,5 @@
 package io.reef.provider.sharkapi;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -12,6 +9,9 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 
 /**
  * The simulated SharkAPI accepts exactly the modes of the pricing map and reports their prices
