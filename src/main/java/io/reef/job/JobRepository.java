@@ -49,7 +49,7 @@ public class JobRepository {
      * 500 req/s, ten times its p50). A PostgreSQL crash (or failover) inside that window loses the
      * hold together with its job row; the request then cannot record the upstream id either, so
      * Reef answers 503 with an operator alert naming the provider's id, as whenever that write
-     * fails (JobSteps.submitted).
+     * fails (JobFlow.submitted).
      */
     private static final String INSERT_WITH_HOLD = """
             WITH p AS (SELECT CAST($1 AS uuid) AS tenant, CAST($2 AS bigint) AS hold, CAST($3 AS timestamptz) AS now,

@@ -13,7 +13,7 @@ public interface LimitsConfig {
      * Request-body bytes a replica reads and holds at once on the generate endpoints (each body is
      * counted by its Content-Length, or the endpoint's maximum when it has none); a body beyond it
      * gets 503 with Retry-After before it is read. The default, 64 MiB (four 14 MB img2img
-     * bodies), is sized for a 512 MB heap: under the load of README "Load" the live heap peaks
+     * bodies), is sized for a 512 MB heap: under the load of src/bench/README.md the live heap peaks
      * near 370 MB, and an admitted body costs about its own size on the heap (one buffer, read
      * once; the image is checked without decoding it and forwarded from that buffer), so 64 MiB
      * keeps the worst case inside the remaining headroom. Scale it with the heap.
