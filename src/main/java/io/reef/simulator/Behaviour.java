@@ -10,19 +10,21 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * How a simulated task/job behaves: how long it stays pending and running, how it ends and what it costs.
  * Immutable; build one with {@link #builder()} or derive one with {@link #toBuilder()}.
  *
- * @param pendingMillis time in {@code pending} (Shark AI) / {@code queued} (SharkAPI), ms
- * @param runningMillis time in {@code running} (Shark AI) / {@code processing} (SharkAPI), ms
+ * @param pendingMillis time in the provider's waiting status (e.g. {@code pending}, {@code queued}), ms
+ * @param runningMillis time in the provider's working status (e.g. {@code running}, {@code processing}), ms
  * @param outcome the terminal outcome
- * @param credit Shark AI {@code credit} of a completed task (1 USD = 10,000 credit); ignored by SharkAPI
- * @param estimatedCost SharkAPI {@code estimated_cost}, verbatim (may be deliberately unparseable, e.g.
+ * @param credit the {@code credit} a completed task reports, for providers that bill in credit (1 USD = 10,000 credit); ignored
+ *        by the others
+ * @param estimatedCost the {@code estimated_cost} a submit answer reports, for providers that estimate, verbatim (may be
+ *        deliberately unparseable, e.g.
  *        {@code "about 2 cents"}); {@code null} = the mode's list price ({@code "$0.01"} / {@code "$0.02"});
- *        ignored by Shark AI
- * @param finalCost SharkAPI final {@code cost} of a {@code complete} job, verbatim; {@code null} = same as
- *        the estimated cost; ignored by Shark AI
- * @param omitFinalCost when true a {@code complete} SharkAPI job carries no {@code cost} field at all (the
+ *        ignored by providers without one
+ * @param finalCost the final {@code cost} of a {@code complete} job, verbatim; {@code null} = same as
+ *        the estimated cost; ignored by providers without one
+ * @param omitFinalCost when true a {@code complete} job carries no {@code cost} field at all (the
  *        gateway must fall back to {@code estimated_cost})
  * @param failureMessage error message of a failed task/job; {@code null} = the provider's default message
- * @param finalCostFields the fields a {@code complete} SharkAPI job carries its final cost in (any of
+ * @param finalCostFields the fields a {@code complete} job carries its final cost in (any of
  *        {@code cost}, {@code final_cost}, {@code actual_cost}); default {@code cost} only
  */
 @RegisterForReflection
@@ -41,9 +43,9 @@ public record Behaviour(
     public static final long DEFAULT_PENDING_MILLIS = 200;
     /** Built-in default running time, ms. */
     public static final long DEFAULT_RUNNING_MILLIS = 300;
-    /** Built-in default Shark AI credit. */
+    /** Built-in default credit of a completed task. */
     public static final BigDecimal DEFAULT_CREDIT = new BigDecimal("400");
-    /** The fields a SharkAPI job may carry its final cost in. */
+    /** The fields a completed job may carry its final cost in. */
     public static final List<String> FINAL_COST_FIELDS = List.of("cost", "final_cost", "actual_cost");
 
     /** Validates the components. */
@@ -121,30 +123,33 @@ public record Behaviour(
             return this;
         }
 
-        /** Shark AI credit of a completed task. */
+        /** Credit of a completed task. */
         public Builder credit(BigDecimal value) {
             this.credit = value;
             return this;
         }
 
-        /** Shark AI credit of a completed task, parsed exactly from a decimal string. */
+        /** Credit of a completed task, parsed exactly from a decimal string. */
         public Builder credit(String value) {
             return credit(new BigDecimal(value));
         }
 
-        /** SharkAPI {@code estimated_cost}, verbatim; {@code null} = list price of the mode. */
+        /**
+         * the {@code estimated_cost} a submit answer reports, for providers that estimate, verbatim; {@code null} = list price
+         * of the mode.
+         */
         public Builder estimatedCost(String value) {
             this.estimatedCost = value;
             return this;
         }
 
-        /** SharkAPI final {@code cost}, verbatim; {@code null} = same as the estimated cost. */
+        /** Final {@code cost}, verbatim; {@code null} = same as the estimated cost. */
         public Builder finalCost(String value) {
             this.finalCost = value;
             return this;
         }
 
-        /** Whether a complete SharkAPI job omits the {@code cost} field. */
+        /** Whether a complete job omits the {@code cost} field. */
         public Builder omitFinalCost(boolean value) {
             this.omitFinalCost = value;
             return this;
@@ -161,7 +166,7 @@ public record Behaviour(
             return this;
         }
 
-        /** The fields a complete SharkAPI job carries its final cost in (default: {@code cost}). */
+        /** The fields a complete job carries its final cost in (default: {@code cost}). */
         public Builder finalCostFields(List<String> value) {
             this.finalCostFields = value;
             return this;

@@ -1,11 +1,14 @@
 package io.reef.provider.contract;
 
 import java.time.Duration;
+import java.util.Map;
 
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
 import static io.reef.support.Api.tenant;
+import static io.restassured.RestAssured.given;
 
 /**
  * One provider's API as the contract suite sees it: how a tenant submits, polls and cancels
@@ -75,8 +78,10 @@ public interface ProviderDriver {
 
     // ---------------------------------------------------------------- the provider's simulator
 
-    /** Forgets the simulator's tasks, behaviours, faults and counters. */
-    void resetSimulator();
+    /** Forgets the simulator's tasks, behaviours, faults and counters (all providers': the simulator is one). */
+    default void resetSimulator() {
+        given().post("/sim/control/reset").then().statusCode(204);
+    }
 
     /** Jobs submitted from now on complete {@code after} their submit, at {@link #completedCostMicros()}. */
     void nextJobsComplete(Duration after);
@@ -91,15 +96,35 @@ public interface ProviderDriver {
     void nextJobsStayPending();
 
     /** The provider answers the next submit with this HTTP error status. */
-    void nextSubmitAnswers(int status);
+    default void nextSubmitAnswers(int status) {
+        fault(Map.of("operation", "submit", "status", status, "count", 1));
+    }
 
     /** The provider creates the next job at once but answers its submit only after {@code delay}. */
-    void nextSubmitAnswersAfter(Duration delay);
+    default void nextSubmitAnswersAfter(Duration delay) {
+        fault(Map.of("operation", "submit", "delay_ms", delay.toMillis(), "count", 1));
+    }
 
     /** Submits, polls and cancels that reached the provider since the last reset. */
-    long upstreamSubmits();
+    default long upstreamSubmits() {
+        return simulatorCount("submits");
+    }
 
-    long upstreamPolls();
+    default long upstreamPolls() {
+        return simulatorCount("polls");
+    }
 
-    long upstreamCancels();
+    default long upstreamCancels() {
+        return simulatorCount("cancels");
+    }
+
+    /** Injects a fault into this provider's simulator ({@code POST /sim/control/<name>/faults}). */
+    private void fault(Map<String, Object> fault) {
+        given().contentType(ContentType.JSON).body(fault).post("/sim/control/" + name() + "/faults").then().statusCode(204);
+    }
+
+    /** One of this provider's counters in {@code GET /sim/control/stats}. */
+    private long simulatorCount(String counter) {
+        return given().get("/sim/control/stats").then().statusCode(200).extract().jsonPath().getLong(name() + "." + counter);
+    }
 }

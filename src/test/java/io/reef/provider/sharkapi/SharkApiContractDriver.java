@@ -87,11 +87,6 @@ public class SharkApiContractDriver implements ProviderDriver {
     }
 
     @Override
-    public void resetSimulator() {
-        given().post("/sim/control/reset").then().statusCode(204);
-    }
-
-    @Override
     public void nextJobsComplete(Duration after) {
         behave(Map.of("pending_ms", 0, "running_ms", after.toMillis(), "outcome", "complete",
                 "estimated_cost", "$0.02", "final_cost", FINAL_COST));
@@ -113,40 +108,7 @@ public class SharkApiContractDriver implements ProviderDriver {
         behave(Map.of("pending_ms", 120_000, "running_ms", 100, "outcome", "complete"));
     }
 
-    @Override
-    public void nextSubmitAnswers(int status) {
-        fault(Map.of("operation", "submit", "status", status, "count", 1));
-    }
-
-    @Override
-    public void nextSubmitAnswersAfter(Duration delay) {
-        fault(Map.of("operation", "submit", "delay_ms", delay.toMillis(), "count", 1));
-    }
-
-    @Override
-    public long upstreamSubmits() {
-        return stat("submits");
-    }
-
-    @Override
-    public long upstreamPolls() {
-        return stat("polls");
-    }
-
-    @Override
-    public long upstreamCancels() {
-        return stat("cancels");
-    }
-
     private static void behave(Map<String, Object> behaviour) {
         given().contentType(ContentType.JSON).body(behaviour).put(CONTROL + "/modes/" + MODE).then().statusCode(200);
-    }
-
-    private static void fault(Map<String, Object> fault) {
-        given().contentType(ContentType.JSON).body(fault).post(CONTROL + "/faults").then().statusCode(204);
-    }
-
-    private static long stat(String counter) {
-        return given().get("/sim/control/stats").then().statusCode(200).extract().jsonPath().getLong("sharkapi." + counter);
     }
 }
