@@ -30,6 +30,13 @@ public interface Provider {
      */
     List<String> routes();
 
+    /**
+     * The provider's paths that carry a parameter, as JAX-RS templates (e.g. {@code /v1/jobs/{id}}):
+     * the HTTP metrics tag a request to one of them by its template (see {@link ProviderPathMetrics}),
+     * also when a filter answered it before it reached the resource.
+     */
+    List<String> pathTemplates();
+
     /** Largest accepted request body (413 above it). */
     long maxBodyBytes();
 

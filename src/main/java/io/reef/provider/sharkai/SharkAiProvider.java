@@ -59,6 +59,11 @@ public class SharkAiProvider implements Provider {
     }
 
     @Override
+    public List<String> pathTemplates() {
+        return List.of(PATH + "/{id}", PATH + "/{id}/cancel");
+    }
+
+    @Override
     public long maxBodyBytes() {
         return settings.maxBodyBytes();
     }

@@ -60,6 +60,11 @@ public class SharkApiProvider implements Provider {
     }
 
     @Override
+    public List<String> pathTemplates() {
+        return List.of(JOBS_PATH + "{id}");
+    }
+
+    @Override
     public long maxBodyBytes() {
         return settings.maxBodyBytes();
     }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
@@ -23,6 +24,7 @@ import io.reef.support.Eventually;
 import io.reef.support.HangingUpClient;
 import io.reef.support.JobCharges;
 import io.reef.support.LedgerDb;
+import io.reef.support.Management;
 import io.reef.support.NoReconciler;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -193,6 +195,25 @@ class ProviderContractTest {
         assertEquals(polls, p.upstreamPolls(), "the stranger's poll never reached the provider");
         assertEquals(id, p.jobId(p.poll(owner.key(), id).then().statusCode(200).extract().jsonPath()),
                 "the owner still sees it");
+    }
+
+    // ---------------------------------------------------------------- metrics by route, not by id
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("drivers")
+    void pollsAnsweredBeforeTheResourceAreCountedUnderThePathTemplateNotTheJobId(ProviderDriver p) {
+        String probed = "probe" + UUID.randomUUID().toString().replace("-", "");
+        p.poll("sk-reef-not-a-key", probed).then().statusCode(401); // the pre-matching auth filter answers
+        var t = Api.newTenant("10", "month");
+        p.poll(t.key(), "unknown" + probed).then().statusCode(404); // the resource answers
+
+        String metrics = Management.metrics();
+        assertFalse(metrics.contains(probed), "no series is named after a path's id");
+        String template = "uri=\"" + p.pollTemplate() + "\"";
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("http_server_requests_seconds_count{")
+                && l.contains("status=\"401\"") && l.contains(template)), "the 401 is counted under " + template);
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("http_server_requests_seconds_count{")
+                && l.contains("status=\"404\"") && l.contains(template)), "the 404 is counted under " + template);
     }
 
     // ---------------------------------------------------------------- a client hang-up

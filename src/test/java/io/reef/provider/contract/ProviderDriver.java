@@ -62,6 +62,9 @@ public interface ProviderDriver {
     /** Polls the job as the tenant. */
     Response poll(String tenantKey, String jobId);
 
+    /** The poll path as a template, as the HTTP metrics' {@code uri} tag names it, e.g. {@code /v1/jobs/{id}}. */
+    String pollTemplate();
+
     /** Whether the provider can cancel a job (a capability: not every provider has a cancel). */
     boolean canCancel();
 

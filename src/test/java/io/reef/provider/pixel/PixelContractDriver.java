@@ -66,6 +66,11 @@ public class PixelContractDriver implements ProviderDriver {
     }
 
     @Override
+    public String pollTemplate() {
+        return PixelProvider.TICKETS + "{id}";
+    }
+
+    @Override
     public boolean canCancel() {
         return true;
     }

@@ -63,6 +63,11 @@ public class PixelProvider implements Provider {
     }
 
     @Override
+    public List<String> pathTemplates() {
+        return List.of(TICKETS + "{id}", TICKETS + "{id}/stop");
+    }
+
+    @Override
     public long maxBodyBytes() {
         return 64 * 1024;
     }

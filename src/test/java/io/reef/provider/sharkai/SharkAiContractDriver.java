@@ -70,6 +70,11 @@ public class SharkAiContractDriver implements ProviderDriver {
     }
 
     @Override
+    public String pollTemplate() {
+        return PATH + "/{id}";
+    }
+
+    @Override
     public boolean canCancel() {
         return true; // pending tasks only (409 once started)
     }

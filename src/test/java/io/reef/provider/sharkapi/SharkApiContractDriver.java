@@ -72,6 +72,11 @@ public class SharkApiContractDriver implements ProviderDriver {
     }
 
     @Override
+    public String pollTemplate() {
+        return "/v1/jobs/{id}";
+    }
+
+    @Override
     public boolean canCancel() {
         return false;
     }
