@@ -47,10 +47,10 @@ CREATE TRIGGER credit_entry_append_only BEFORE UPDATE OR DELETE ON credit_entry
     FOR EACH ROW EXECUTE FUNCTION reef_append_only();
 
 -- A tenant's unexpired credit at `at`: everything granted minus the grants expired by then.
-CREATE FUNCTION reef_unexpired_credit(tenant uuid, granted_micros bigint, at timestamptz)
+CREATE FUNCTION reef_unexpired_credit(for_tenant uuid, granted bigint, at timestamptz)
 RETURNS bigint LANGUAGE sql STABLE AS $$
-  SELECT granted_micros - COALESCE((SELECT sum(c.amount_micros) FROM credit_entry c
-                                     WHERE c.tenant_id = tenant AND c.expires_at <= at), 0)
+  SELECT granted - COALESCE((SELECT sum(c.amount_micros) FROM credit_entry c
+                              WHERE c.tenant_id = for_tenant AND c.expires_at <= at), 0)
 $$;
 
 -- Per-key controls: its own budget (with its own period), rate limits, allowed models, expiry,
