@@ -27,7 +27,7 @@ CREATE TABLE credit_entry (
     tenant_id     uuid        NOT NULL REFERENCES tenant (id),
     amount_micros bigint      NOT NULL CHECK (amount_micros <> 0),
     reference     text        NOT NULL CHECK (length(reference) BETWEEN 1 AND 200 AND reference !~ '[\x01-\x1f\x7f-\x9f]'),
-    note          text        CHECK (length(note) BETWEEN 1 AND 1000 AND note !~ '[\x00-\x09\x0b-\x1f\x7f-\x9f]'),
+    note          text        CHECK (length(note) BETWEEN 1 AND 1000 AND note !~ '[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]'),
     expires_at    timestamptz,
     created_at    timestamptz NOT NULL,
     -- a correction (negative) says why, and never expires
@@ -74,3 +74,121 @@ ALTER TABLE api_key
 UPDATE api_key k SET
     held_micros = COALESCE((SELECT sum(j.hold_micros) FROM job j WHERE j.api_key_id = k.id AND j.hold_state = 'open'), 0),
     active_jobs = (SELECT count(*) FROM job j WHERE j.api_key_id = k.id AND j.hold_state = 'open');
+
+-- The admission: one call (one statement, one round trip) that checks the key's and the tenant's
+-- state and limits, places the hold on both rows and writes the job row, or changes nothing and
+-- says why (refusal). Lock order, the same in every statement that locks both rows: the tenant row
+-- first, then the key row (and a job row before either, in settlements). Run in autocommit: the
+-- locks are held only for this statement's own commit, which does not wait for its WAL flush (see
+-- io.reef.job.JobRepository). Under READ COMMITTED each statement here sees the rows as they are
+-- once their lock is granted, so concurrent admissions on any replica serialise on the tenant row.
+CREATE FUNCTION reef_admit(for_tenant uuid, for_key uuid, hold bigint, at timestamptz, for_model text,
+                           job_public_id text, job_provider text, job_markup_bp integer,
+                           job_expected_cost bigint, job_timeout integer, job_next_poll_at timestamptz,
+                           OUT job_id bigint, OUT refusal text)
+LANGUAGE plpgsql AS $$
+DECLARE
+  t tenant%ROWTYPE;
+  k api_key%ROWTYPE;
+BEGIN
+  PERFORM set_config('synchronous_commit', 'off', true);
+  SELECT * INTO t FROM tenant WHERE id = for_tenant FOR UPDATE;
+  IF NOT FOUND THEN refusal := 'tenant_missing'; RETURN; END IF;
+  SELECT * INTO k FROM api_key WHERE id = for_key AND tenant_id = for_tenant FOR UPDATE;
+  IF NOT FOUND THEN refusal := 'tenant_missing'; RETURN; END IF;
+  IF k.revoked_at IS NOT NULL THEN refusal := 'key_revoked'; RETURN; END IF;
+  IF k.expires_at IS NOT NULL AND k.expires_at <= at THEN refusal := 'key_expired'; RETURN; END IF;
+  IF t.status <> 'active' THEN refusal := 'suspended'; RETURN; END IF;
+  IF t.allowed_models IS NOT NULL AND NOT (for_model = ANY (t.allowed_models)) THEN
+    refusal := 'model_not_allowed_for_tenant'; RETURN;
+  END IF;
+  IF k.allowed_models IS NOT NULL AND NOT (for_model = ANY (k.allowed_models)) THEN
+    refusal := 'model_not_allowed_for_key'; RETURN;
+  END IF;
+  IF t.max_concurrent_jobs IS NOT NULL AND t.active_jobs >= t.max_concurrent_jobs THEN
+    refusal := 'concurrency_limit'; RETURN;
+  END IF;
+  IF t.requests_per_minute IS NOT NULL
+     AND reef_rate_count(t.rate_window_start, t.rate_window_count, at) >= t.requests_per_minute THEN
+    refusal := 'rate_limit'; RETURN;
+  END IF;
+  IF k.max_concurrent_jobs IS NOT NULL AND k.active_jobs >= k.max_concurrent_jobs THEN
+    refusal := 'key_concurrency_limit'; RETURN;
+  END IF;
+  IF k.requests_per_minute IS NOT NULL
+     AND reef_rate_count(k.rate_window_start, k.rate_window_count, at) >= k.requests_per_minute THEN
+    refusal := 'key_rate_limit'; RETURN;
+  END IF;
+  IF reef_spent_in_period(t.spent_period_start, t.spent_micros, t.quota_period, at) + t.held_micros + hold
+     > t.quota_limit_micros THEN
+    refusal := 'quota_exhausted'; RETURN;
+  END IF;
+  IF t.billing_mode = 'prepaid'
+     AND t.lifetime_spent_micros + t.held_micros + hold > reef_unexpired_credit(t.id, t.granted_micros, at) THEN
+    refusal := 'balance_short'; RETURN;
+  END IF;
+  IF k.quota_limit_micros IS NOT NULL
+     AND reef_spent_in_period(k.spent_period_start, k.spent_micros, k.quota_period, at) + k.held_micros + hold
+         > k.quota_limit_micros THEN
+    refusal := 'key_quota_exhausted'; RETURN;
+  END IF;
+  UPDATE tenant SET
+    held_micros = held_micros + hold,
+    active_jobs = active_jobs + 1,
+    spent_micros = reef_spent_in_period(spent_period_start, spent_micros, quota_period, at),
+    spent_period_start = reef_period_start(quota_period, at),
+    rate_window_count = reef_rate_count(rate_window_start, rate_window_count, at) + 1,
+    rate_window_start = date_trunc('minute', at, 'UTC')
+  WHERE id = for_tenant;
+  UPDATE api_key SET
+    held_micros = held_micros + hold,
+    active_jobs = active_jobs + 1,
+    spent_micros = reef_spent_in_period(spent_period_start, spent_micros, quota_period, at),
+    spent_period_start = reef_period_start(quota_period, at),
+    rate_window_count = reef_rate_count(rate_window_start, rate_window_count, at) + 1,
+    rate_window_start = date_trunc('minute', at, 'UTC')
+  WHERE id = for_key;
+  INSERT INTO job (tenant_id, hold_micros, created_at, updated_at, hold_state, status, public_id, api_key_id,
+                   provider, model, markup_bp, expected_cost_micros, timeout_seconds, next_poll_at)
+  VALUES (for_tenant, hold, at, at, 'open', 'submitting', job_public_id, for_key, job_provider, for_model,
+          job_markup_bp, job_expected_cost, job_timeout, job_next_poll_at)
+  RETURNING id INTO job_id;
+END
+$$;
+
+-- A settlement's counters (post, void, late charge): the hold and its job slot come off, the
+-- charge goes on the period spend and the lifetime spend, on the tenant row first, then the key's
+-- (the lock order of reef_admit; the caller has locked the job row before either).
+CREATE FUNCTION reef_move_counters(for_tenant uuid, for_key uuid, held_off bigint, slots_off integer,
+                                   spent bigint, at timestamptz)
+RETURNS void LANGUAGE sql AS $$
+  UPDATE tenant SET
+    held_micros = held_micros - held_off,
+    active_jobs = active_jobs - slots_off,
+    spent_micros = reef_spent_in_period(spent_period_start, spent_micros, quota_period, at) + spent,
+    spent_period_start = reef_period_start(quota_period, at),
+    lifetime_spent_micros = lifetime_spent_micros + spent
+  WHERE id = for_tenant;
+  UPDATE api_key SET
+    held_micros = held_micros - held_off,
+    active_jobs = active_jobs - slots_off,
+    spent_micros = reef_spent_in_period(spent_period_start, spent_micros, quota_period, at) + spent,
+    spent_period_start = reef_period_start(quota_period, at)
+  WHERE id = for_key;
+$$;
+
+-- A re-sized open hold (the provider's own estimate): tenant row first, then the key's. Returns
+-- the tenant's quota and prepaid positions after the change (the caller alerts past either).
+CREATE FUNCTION reef_resize_hold(for_tenant uuid, for_key uuid, delta bigint, at timestamptz,
+                                 OUT spent_and_held bigint, OUT quota_limit bigint,
+                                 OUT lifetime_and_held bigint, OUT unexpired_credit bigint)
+LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE tenant t SET held_micros = t.held_micros + delta WHERE t.id = for_tenant
+  RETURNING reef_spent_in_period(t.spent_period_start, t.spent_micros, t.quota_period, at) + t.held_micros,
+            t.quota_limit_micros, t.lifetime_spent_micros + t.held_micros,
+            CASE WHEN t.billing_mode = 'prepaid' THEN reef_unexpired_credit(t.id, t.granted_micros, at) END
+  INTO spent_and_held, quota_limit, lifetime_and_held, unexpired_credit;
+  UPDATE api_key SET held_micros = held_micros + delta WHERE id = for_key;
+END
+$$;

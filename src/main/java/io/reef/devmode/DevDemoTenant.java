@@ -37,7 +37,7 @@ public class DevDemoTenant {
             body.putObject("quota").put("limit_usd", 5).put("period", "day");
             return tenants.create(body);
         });
-        String key = keys.issue(demo.id(), "dev-mode " + java.time.Instant.now()).key();
+        String key = keys.issue(demo.id(), io.reef.tenant.KeySpec.named("dev-mode " + java.time.Instant.now())).key();
         String base = "http://localhost:" + port;
         LOG.infof("%n%n  Reef dev mode is ready (upstream: built-in simulator; operator token: dev-admin-token).%n"
                 + "  Demo tenant %s, fresh key issued for this run. Try:%n%n"

@@ -94,7 +94,8 @@ public class JobFinalizer {
     private void resizeHold(Job job, long newExpectedCostMicros) {
         long newHold = job.view().priceFor(newExpectedCostMicros);
         long oldHold = job.holdMicros;
-        Holds.Exposure exposure = job.holdOpen() ? holds.resize(job.tenantId, oldHold, newHold, clock.now()) : null;
+        Holds.Exposure exposure = job.holdOpen() ? holds.resize(job.tenantId, job.apiKeyId, oldHold, newHold, clock.now())
+                : null;
         if (exposure != null) {
             job.holdMicros = newHold;
             overshoots.checkResize(job.publicId, job.tenantId, job.provider, oldHold, newHold, exposure);
@@ -138,7 +139,7 @@ public class JobFinalizer {
             job.voidHold();
             // an expired job is still watched for a late completion, which is then charged once
             end(job, next, observation.error(), now, next == JobStatus.EXPIRED ? now.plus(latePollInterval) : null);
-            holds.voidHold(job.tenantId, job.holdMicros, now); // last: the tenant row is locked only until the commit
+            holds.voidHold(job.tenantId, job.apiKeyId, job.holdMicros, now); // last: the tenant row is locked only until the commit
         }
         return job.view();
     }
@@ -154,7 +155,7 @@ public class JobFinalizer {
         long price = job.view().priceFor(cost);
         job.costMicros = cost;
         job.priceMicros = price;
-        LedgerEntry entry = new LedgerEntry(job.id, job.tenantId, job.provider, job.model, cost, price);
+        LedgerEntry entry = new LedgerEntry(job.id, job.tenantId, job.apiKeyId, job.provider, job.model, cost, price);
         LedgerKind kind = job.holdOpen() ? LedgerKind.CHARGE : LedgerKind.LATE_CHARGE;
         boolean charged;
         if (kind == LedgerKind.CHARGE) {

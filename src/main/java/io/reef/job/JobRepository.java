@@ -14,7 +14,6 @@ import io.reef.common.Sql;
 import io.reef.ledger.ReactivePg;
 import io.smallrye.mutiny.Uni;
 import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowIterator;
 import io.vertx.sqlclient.Tuple;
 
 /**
@@ -27,15 +26,16 @@ import io.vertx.sqlclient.Tuple;
 public class JobRepository {
 
     /*
-     * One statement places the hold and writes the job row it belongs to: the conditional UPDATE
-     * of the tenant's counters checks tenant active, under its concurrency and per-minute limits,
-     * and period spend + open holds + this hold <= limit; the INSERT only happens if it matched.
-     * Under READ COMMITTED PostgreSQL re-checks the WHERE clause against the newest row version
-     * when it waits for a concurrent writer, and every term is a column of this row, so concurrent
-     * admissions on any replica serialise on the row and can never overshoot. Run in autocommit,
-     * the tenant row is locked only for this statement's own commit. (It is the one statement on
-     * the tenant's counters outside LedgerRepository, because it must be one statement with the
-     * job row's INSERT; LedgerRepository.refusalTerms reads the same terms back.)
+     * One statement places the hold and writes the job row it belongs to: reef_admit (V5) locks the
+     * tenant row, then the key row (the lock order of every statement that locks both, see
+     * io.reef.ledger.Holds), checks the key (revoked, expired, its allowed models, rate,
+     * concurrency and budget) and the tenant (active, allowed models, rate and concurrency, period
+     * spend + open holds + this hold <= limit and, for a prepaid tenant, lifetime spend + open
+     * holds + this hold <= unexpired credit), and only if all pass moves both rows' counters and
+     * inserts the job; otherwise it changes nothing and names the refusal. Under READ COMMITTED
+     * each of its statements sees the rows as they are once their locks are granted, so concurrent
+     * admissions on any replica serialise on the tenant row and can never overshoot. Run in
+     * autocommit, the rows are locked only for this statement's own commit.
      *
      * That commit does not wait for its WAL flush (synchronous_commit off for this transaction
      * only: set_config(..., true) ends with it, so the pooled connection stays synchronous).
@@ -52,33 +52,9 @@ public class JobRepository {
      * fails (JobFlow.submitted).
      */
     private static final String INSERT_WITH_HOLD = """
-            WITH p AS (SELECT CAST($1 AS uuid) AS tenant, CAST($2 AS bigint) AS hold, CAST($3 AS timestamptz) AS now,
-                              set_config('synchronous_commit', 'off', true) AS durable_with_the_next_commit),
-            held AS (
-              UPDATE tenant t SET
-                held_micros = t.held_micros + p.hold,
-                active_jobs = t.active_jobs + 1,
-                spent_micros = reef_spent_in_period(t.spent_period_start, t.spent_micros, t.quota_period, p.now),
-                spent_period_start = reef_period_start(t.quota_period, p.now),
-                rate_window_count = reef_rate_count(t.rate_window_start, t.rate_window_count, p.now) + 1,
-                rate_window_start = date_trunc('minute', p.now, 'UTC')
-              FROM p
-              WHERE t.id = p.tenant
-                AND t.status = 'active'
-                AND (t.max_concurrent_jobs IS NULL OR t.active_jobs < t.max_concurrent_jobs)
-                AND (t.requests_per_minute IS NULL
-                     OR reef_rate_count(t.rate_window_start, t.rate_window_count, p.now) < t.requests_per_minute)
-                AND reef_spent_in_period(t.spent_period_start, t.spent_micros, t.quota_period, p.now)
-                    + t.held_micros + p.hold <= t.quota_limit_micros
-              RETURNING t.id, p.hold, p.now)
-            INSERT INTO job (tenant_id, hold_micros, created_at, updated_at, hold_state, status,
-                             public_id, api_key_id, provider, model, markup_bp, expected_cost_micros,
-                             timeout_seconds, next_poll_at)
-            SELECT held.id, held.hold, held.now, held.now, 'open', 'submitting', CAST($4 AS text), CAST($5 AS uuid),
-                   CAST($6 AS text), CAST($7 AS text), CAST($8 AS integer), CAST($9 AS bigint), CAST($10 AS integer),
-                   CAST($11 AS timestamptz)
-            FROM held
-            RETURNING id
+            SELECT job_id, refusal FROM reef_admit(CAST($1 AS uuid), CAST($2 AS uuid), CAST($3 AS bigint),
+                   CAST($4 AS timestamptz), CAST($5 AS text), CAST($6 AS text), CAST($7 AS text), CAST($8 AS integer),
+                   CAST($9 AS bigint), CAST($10 AS integer), CAST($11 AS timestamptz))
             """;
 
     /*
@@ -110,26 +86,31 @@ public class JobRepository {
         this.pg = pg;
     }
 
+    /** What the admission statement did: the job row's id, or (nothing written) why not. */
+    record Placement(Long jobId, String refusal) {
+    }
+
     /**
      * Places the new job's hold and writes its row, in one atomic autocommit statement; emits the
-     * row's id, or null (nothing written) when the tenant's state or limits refuse the hold.
+     * row's id, or the refusal (nothing written) when the key's or the tenant's state or limits
+     * refuse the hold.
      */
-    Uni<Long> insertWithHold(Job job) {
+    Uni<Placement> insertWithHold(Job job) {
         Tuple args = Tuple.tuple()
                 .addUUID(job.tenantId)
+                .addUUID(job.apiKeyId)
                 .addLong(job.holdMicros)
                 .addOffsetDateTime(Sql.at(job.createdAt))
-                .addString(job.publicId)
-                .addUUID(job.apiKeyId)
-                .addString(job.provider)
                 .addString(job.model)
+                .addString(job.publicId)
+                .addString(job.provider)
                 .addInteger(job.markupBp)
                 .addLong(job.expectedCostMicros)
                 .addInteger(job.timeoutSeconds)
                 .addOffsetDateTime(Sql.at(job.nextPollAt));
         return pg.execute(INSERT_WITH_HOLD, args).map(rows -> {
-            RowIterator<Row> inserted = rows.iterator();
-            return inserted.hasNext() ? inserted.next().getLong(0) : null;
+            Row r = rows.iterator().next();
+            return new Placement(r.getLong(0), r.getString(1));
         });
     }
 

@@ -7,20 +7,28 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.reef.common.ReefMetrics;
-import io.smallrye.mutiny.Uni;
 
 /**
  * A job's hold, in the ledger's words: it is placed at admission, then posted (the job completed:
  * its charge) or voided (every other end); a job that completes after its hold was voided gets a
- * late charge instead. This is the only code that moves a tenant's held amount, open-job count and
- * period spend after admission (the placement itself is the admission's one statement,
- * {@code JobRepository.insertWithHold}); every move is one SQL statement on the tenant row, so it
- * is atomic across any number of replicas.
+ * late charge instead. This is the only code that moves a tenant's and a key's held amount,
+ * open-job count, period spend and (tenant) lifetime spend after admission (the placement itself is
+ * the admission's one statement, {@code JobRepository.insertWithHold}); every move is one SQL
+ * statement on the tenant and key rows, so it is atomic across any number of replicas.
  *
  * <p>
- * Invariant kept by these statements: {@code tenant.held_micros} is the sum of open holds and
- * {@code tenant.active_jobs} their count; a job keeps its concurrency slot exactly as long as
- * its hold is open. Callers pass a hold that is open (the job row, locked, says so).
+ * Invariant kept by these statements: {@code tenant.held_micros} and {@code api_key.held_micros}
+ * are the sums of the tenant's and the key's open holds and {@code active_jobs} their counts; a job
+ * keeps its concurrency slots exactly as long as its hold is open. Callers pass a hold that is open
+ * (the job row, locked, says so).
+ *
+ * <p>
+ * No deadlock: every statement that locks a tenant row and a key row locks the tenant row first,
+ * then the key row, and a job row before either. The admission ({@code reef_admit}) locks tenant,
+ * then key, and writes the new job row last; a post, void or late charge runs in the transaction
+ * that has locked the job row ({@code JobFinalizer}), then calls {@code reef_move_counters}, which
+ * updates the tenant row, then the key row; a re-size ({@code reef_resize_hold}) likewise. All three
+ * are SQL functions in V5, so the order is fixed in one place and costs one round trip.
  */
 @ApplicationScoped
 public class Holds {
@@ -38,13 +46,14 @@ public class Holds {
         metrics.holdPlaced(tenantId.toString(), holdMicros);
     }
 
-    /** Why a hold was not placed: the same terms as the placing statement, read back. */
-    public Uni<HoldDecision> refusal(UUID tenantId, long holdMicros, Instant now) {
-        return ledger.admissionTerms(tenantId, holdMicros, now).map(terms -> {
-            HoldDecision decision = decide(terms, now);
-            metrics.admissionRejected(tenantId.toString(), decision.outcome().name().toLowerCase());
-            return decision;
-        });
+    /**
+     * Why a hold was not placed, as the placing statement named it (its {@code refusal}), with when
+     * to retry a rate or concurrency limit; counted for the operator.
+     */
+    public HoldDecision refusal(UUID tenantId, String refusal, Instant now) {
+        HoldDecision decision = decide(HoldDecision.Outcome.fromWire(refusal), now);
+        metrics.admissionRejected(tenantId.toString(), decision.outcome().name().toLowerCase());
+        return decision;
     }
 
     /**
@@ -69,25 +78,36 @@ public class Holds {
 
     /** Voids a job's open hold (failed, cancelled, moderated, expired, rejected upstream): hold and slot come off. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void voidHold(UUID tenantId, long holdMicros, Instant now) {
-        ledger.moveCounters(tenantId, holdMicros, 1, 0, now);
+    public void voidHold(UUID tenantId, UUID apiKeyId, long holdMicros, Instant now) {
+        ledger.moveCounters(tenantId, apiKeyId, holdMicros, 1, 0, now);
         metrics.holdVoided(tenantId.toString(), holdMicros);
     }
 
     /**
-     * Re-sizes an open hold to a better estimate (the job is already admitted: no quota check).
-     * Returns the tenant's period spend + open holds after the change and its limit, or null if
-     * nothing changed.
+     * Re-sizes an open hold (on the tenant and its key) to a better estimate (the job is already
+     * admitted: no quota or balance check). Returns the tenant's period spend + open holds after
+     * the change and its limit, and for a prepaid tenant its lifetime spend + open holds and its
+     * unexpired credit; null if nothing changed.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Exposure resize(UUID tenantId, long oldHoldMicros, long newHoldMicros, Instant now) {
-        return newHoldMicros == oldHoldMicros ? null : ledger.resizeHold(tenantId, newHoldMicros - oldHoldMicros, now);
+    public Exposure resize(UUID tenantId, UUID apiKeyId, long oldHoldMicros, long newHoldMicros, Instant now) {
+        return newHoldMicros == oldHoldMicros
+                ? null
+                : ledger.resizeHold(tenantId, apiKeyId, newHoldMicros - oldHoldMicros, now);
     }
 
-    /** A tenant's period spend plus open holds, against its quota limit. */
-    public record Exposure(long spentAndHeldMicros, long limitMicros) {
+    /**
+     * A tenant's period spend plus open holds, against its quota limit; for a prepaid tenant also
+     * its lifetime spend plus open holds against its unexpired credit ({@code creditMicros} null:
+     * postpaid).
+     */
+    public record Exposure(long spentAndHeldMicros, long limitMicros, long lifetimeAndHeldMicros, Long creditMicros) {
         public boolean overLimit() {
             return spentAndHeldMicros > limitMicros;
+        }
+
+        public boolean overBalance() {
+            return creditMicros != null && lifetimeAndHeldMicros > creditMicros;
         }
     }
 
@@ -95,29 +115,17 @@ public class Holds {
         if (!ledger.insertEntry(charge, kind, now)) {
             return false;
         }
-        ledger.moveCounters(charge.tenantId(), holdOffMicros, slotsOff, charge.priceMicros(), now);
+        ledger.moveCounters(charge.tenantId(), charge.apiKeyId(), holdOffMicros, slotsOff, charge.priceMicros(), now);
         metrics.charged(charge.tenantId().toString(), charge.provider(), charge.costMicros(), charge.priceMicros());
         return true;
     }
 
-    private static HoldDecision decide(LedgerRepository.AdmissionTerms t, Instant now) {
-        if (t == null) {
-            return new HoldDecision(HoldDecision.Outcome.TENANT_MISSING, null);
-        }
-        if (!"active".equals(t.status())) {
-            return new HoldDecision(HoldDecision.Outcome.SUSPENDED, null);
-        }
-        if (t.maxConcurrentJobs() != null && t.activeJobs() >= t.maxConcurrentJobs()) {
-            return new HoldDecision(HoldDecision.Outcome.CONCURRENCY_LIMIT, 1L);
-        }
-        if (t.requestsPerMinute() != null && t.requestsThisMinute() >= t.requestsPerMinute()) {
-            long secondsIntoMinute = now.getEpochSecond() % 60;
-            return new HoldDecision(HoldDecision.Outcome.RATE_LIMIT, 60 - secondsIntoMinute);
-        }
-        if (t.spentAndHeldWithHoldMicros() > t.limitMicros()) {
-            return new HoldDecision(HoldDecision.Outcome.QUOTA_EXHAUSTED, null);
-        }
-        // Capacity was freed between the two statements: report it as contention, retry at once.
-        return new HoldDecision(HoldDecision.Outcome.CONCURRENCY_LIMIT, 1L);
+    private static HoldDecision decide(HoldDecision.Outcome outcome, Instant now) {
+        Long retryAfter = switch (outcome) {
+            case CONCURRENCY_LIMIT, KEY_CONCURRENCY_LIMIT -> 1L;
+            case RATE_LIMIT, KEY_RATE_LIMIT -> 60 - now.getEpochSecond() % 60;
+            default -> null;
+        };
+        return new HoldDecision(outcome, retryAfter);
     }
 }

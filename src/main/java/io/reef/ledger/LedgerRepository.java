@@ -14,18 +14,14 @@ import jakarta.persistence.Query;
 import org.hibernate.query.NativeQuery;
 
 import io.reef.common.Sql;
-import io.smallrye.mutiny.Uni;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowIterator;
-import io.vertx.sqlclient.Tuple;
 
 /**
- * Every statement on {@code ledger_entry} and on the tenant's counters (held amount, open-job
- * count, period spend, rate window), except the hold placement itself, which is one statement
- * with the job row's INSERT ({@code JobRepository.insertWithHold}). All of it is SQL: counters move
- * by arithmetic in one UPDATE (atomic across replicas), and the ledger is append-only, its unique
- * job id making a charge exactly-once. Blocking statements run in the caller's JDBC transaction;
- * the one read on the admission path runs on the reactive client.
+ * Every statement on {@code ledger_entry} and on the tenant's and key's counters (held amount,
+ * open-job count, period spend, lifetime spend, rate window), except the hold placement itself,
+ * which is one statement with the job row's INSERT ({@code JobRepository.insertWithHold}). All of
+ * it is SQL: counters move by arithmetic in UPDATEs (atomic across replicas; the tenant row is
+ * locked before the key row, see {@link Holds}), and the ledger is append-only, its unique job id
+ * making a charge exactly-once. The statements run in the caller's JDBC transaction.
  *
  * <p>
  * Statements declare the tables whose pending entity changes they depend on (Hibernate query
@@ -39,24 +35,14 @@ public class LedgerRepository {
 
     private static final String JOB = "job";
     private static final String TENANT = "tenant";
+    private static final String API_KEY = "api_key";
 
-    /** The terms of the placing statement (JobRepository.insertWithHold), read back. */
-    private static final String ADMISSION_TERMS = """
-            SELECT status, max_concurrent_jobs, active_jobs, requests_per_minute,
-                   reef_rate_count(rate_window_start, rate_window_count, CAST($2 AS timestamptz)),
-                   reef_spent_in_period(spent_period_start, spent_micros, quota_period, CAST($2 AS timestamptz)) + held_micros + CAST($3 AS bigint),
-                   quota_limit_micros
-            FROM tenant WHERE id = CAST($1 AS uuid)
-            """;
-
-    /** Takes a posted or voided hold (and its job slot) off the tenant and adds a charge to its period spend. */
+    /**
+     * Takes a posted or voided hold (and its job slot) off the tenant and its key, and adds a charge
+     * to their period spend and the tenant's lifetime spend: tenant row first, then the key's (V5).
+     */
     private static final String MOVE_COUNTERS = """
-            UPDATE tenant SET
-              held_micros = held_micros - :heldOff,
-              active_jobs = active_jobs - :slotsOff,
-              spent_micros = reef_spent_in_period(spent_period_start, spent_micros, quota_period, :now) + :spent,
-              spent_period_start = reef_period_start(quota_period, :now)
-            WHERE id = :tenant
+            SELECT reef_move_counters(:tenant, :key, :heldOff, :slotsOff, :spent, :now)
             """;
 
     private static final String INSERT_ENTRY = """
@@ -65,11 +51,13 @@ public class LedgerRepository {
             ON CONFLICT (job_id) DO NOTHING
             """;
 
-    /** Moves an open hold by the difference and reads back the tenant's period spend + open holds, and its limit. */
+    /**
+     * Moves an open hold by the difference (tenant row first, then the key's) and reads back the
+     * tenant's quota and prepaid positions (V5).
+     */
     private static final String RESIZE_HOLD = """
-            UPDATE tenant SET held_micros = held_micros + :delta WHERE id = :tenant
-            RETURNING reef_spent_in_period(spent_period_start, spent_micros, quota_period, :now) + held_micros,
-                      quota_limit_micros
+            SELECT spent_and_held, quota_limit, lifetime_and_held, unexpired_credit
+            FROM reef_resize_hold(:tenant, :key, :delta, :now)
             """;
 
     /** Rebuilds the period spend from the ledger for the tenant's (new) period. */
@@ -82,47 +70,39 @@ public class LedgerRepository {
             WHERE t.id = :tenant
             """;
 
+    /** Rebuilds a key's period spend from the ledger (its jobs' entries) for the key's (new) period. */
+    private static final String RECALCULATE_KEY_SPEND = """
+            UPDATE api_key k SET
+              spent_period_start = reef_period_start(k.quota_period, :now),
+              spent_micros = COALESCE((SELECT sum(l.price_micros) FROM ledger_entry l JOIN job j ON j.id = l.job_id
+                                       WHERE j.api_key_id = k.id AND l.tenant_id = k.tenant_id
+                                         AND l.created_at >= reef_period_start(k.quota_period, :now)), 0)
+            WHERE k.id = :key
+            """;
+
     private static final String QUOTAS = """
             SELECT id, quota_limit_micros, quota_period, reef_period_start(quota_period, :now),
                    reef_spent_in_period(spent_period_start, spent_micros, quota_period, :now),
-                   held_micros
+                   held_micros, billing_mode, reef_unexpired_credit(id, granted_micros, :now), lifetime_spent_micros
             FROM tenant WHERE id IN (:ids)
             """;
 
     private final EntityManager em;
-    private final ReactivePg pg;
 
-    public LedgerRepository(EntityManager em, ReactivePg pg) {
+    public LedgerRepository(EntityManager em) {
         this.em = em;
-        this.pg = pg;
     }
 
-    /** A tenant's admission terms now, with a hold of {@code holdMicros} added; null if there is no such tenant. */
-    public record AdmissionTerms(String status, Integer maxConcurrentJobs, int activeJobs, Integer requestsPerMinute,
-            int requestsThisMinute, long spentAndHeldWithHoldMicros, long limitMicros) {
-    }
-
-    Uni<AdmissionTerms> admissionTerms(UUID tenantId, long holdMicros, Instant now) {
-        return pg.execute(ADMISSION_TERMS, Tuple.of(tenantId, Sql.at(now), holdMicros)).map(rows -> {
-            RowIterator<Row> found = rows.iterator();
-            if (!found.hasNext()) {
-                return null;
-            }
-            Row r = found.next();
-            return new AdmissionTerms(r.getString(0), r.getInteger(1), r.getInteger(2), r.getInteger(3),
-                    r.getInteger(4), r.getLong(5), r.getLong(6));
-        });
-    }
-
-    /** Moves the tenant's counters (in the caller's transaction, after the job's pending change). */
-    void moveCounters(UUID tenantId, long heldOffMicros, int slotsOff, long spentMicros, Instant now) {
-        sql(MOVE_COUNTERS, JOB, TENANT)
+    /** Moves the tenant's and key's counters (in the caller's transaction, after the job's pending change). */
+    void moveCounters(UUID tenantId, UUID apiKeyId, long heldOffMicros, int slotsOff, long spentMicros, Instant now) {
+        sql(MOVE_COUNTERS, JOB, TENANT, API_KEY)
+                .setParameter("key", apiKeyId)
                 .setParameter("heldOff", heldOffMicros)
                 .setParameter("slotsOff", slotsOff)
                 .setParameter("spent", spentMicros)
                 .setParameter("now", Sql.at(now))
                 .setParameter("tenant", tenantId)
-                .executeUpdate();
+                .getSingleResult();
     }
 
     /** Appends the job's one ledger entry; false (nothing written) if the job already has one. */
@@ -139,19 +119,28 @@ public class LedgerRepository {
                 .executeUpdate() == 1;
     }
 
-    Holds.Exposure resizeHold(UUID tenantId, long deltaMicros, Instant now) {
-        Object[] row = (Object[]) sql(RESIZE_HOLD, TENANT)
+    Holds.Exposure resizeHold(UUID tenantId, UUID apiKeyId, long deltaMicros, Instant now) {
+        Object[] row = (Object[]) sql(RESIZE_HOLD, TENANT, API_KEY)
+                .setParameter("key", apiKeyId)
                 .setParameter("delta", deltaMicros)
                 .setParameter("tenant", tenantId)
                 .setParameter("now", Sql.at(now))
                 .getSingleResult();
-        return new Holds.Exposure(Sql.longValue(row[0]), Sql.longValue(row[1]));
+        return new Holds.Exposure(Sql.longValue(row[0]), Sql.longValue(row[1]), Sql.longValue(row[2]),
+                row[3] == null ? null : Sql.longValue(row[3]));
     }
 
     void recalculateSpend(UUID tenantId, Instant now) {
         sql(RECALCULATE_SPEND, TENANT, "ledger_entry")
                 .setParameter("now", Sql.at(now))
                 .setParameter("tenant", tenantId)
+                .executeUpdate();
+    }
+
+    void recalculateKeySpend(UUID apiKeyId, Instant now) {
+        sql(RECALCULATE_KEY_SPEND, API_KEY, "ledger_entry")
+                .setParameter("now", Sql.at(now))
+                .setParameter("key", apiKeyId)
                 .executeUpdate();
     }
 
@@ -164,7 +153,8 @@ public class LedgerRepository {
         Map<UUID, QuotaSnapshot> result = new HashMap<>();
         for (Object[] r : rows) {
             result.put((UUID) r[0], new QuotaSnapshot(Sql.longValue(r[1]), QuotaPeriod.fromWire((String) r[2]),
-                    Sql.instant(r[3]), Sql.longValue(r[4]), Sql.longValue(r[5])));
+                    Sql.instant(r[3]), Sql.longValue(r[4]), Sql.longValue(r[5]), new QuotaSnapshot.Balance((String) r[6],
+                            Sql.longValue(r[7]), Sql.longValue(r[8]), Sql.longValue(r[5]))));
         }
         return result;
     }

@@ -39,13 +39,26 @@ public class OvershootAlerts {
                 kind == LedgerKind.LATE_CHARGE ? "voided " : "", Money.formatDollars(holdMicros), holdMicros);
     }
 
-    /** After a hold was re-sized to the provider's estimate: alerts if the tenant is now past its limit. */
+    /**
+     * After a hold was re-sized to the provider's estimate: alerts if the tenant is now past its
+     * limit or, prepaid, past its unexpired credit.
+     */
     public void checkResize(String publicJobId, UUID tenantId, String provider, long oldHoldMicros,
             long newHoldMicros, Holds.Exposure exposure) {
-        if (exposure == null || newHoldMicros <= oldHoldMicros || !exposure.overLimit()) {
+        if (exposure == null || newHoldMicros <= oldHoldMicros || !(exposure.overLimit() || exposure.overBalance())) {
             return;
         }
         metrics.holdResizedPastLimit(provider);
+        if (exposure.overBalance()) {
+            LOG.errorf("OPERATOR ALERT: job %s (tenant %s, %s): the provider's estimate re-sized its hold from %s to %s "
+                    + "(%d micro-USD), so the tenant's lifetime spend plus open holds of %s pass its prepaid balance of "
+                    + "%s; the job stays admitted", publicJobId, tenantId, provider, Money.formatDollars(oldHoldMicros),
+                    Money.formatDollars(newHoldMicros), newHoldMicros,
+                    Money.formatDollars(exposure.lifetimeAndHeldMicros()), Money.formatDollars(exposure.creditMicros()));
+        }
+        if (!exposure.overLimit()) {
+            return;
+        }
         LOG.errorf("OPERATOR ALERT: job %s (tenant %s, %s): the provider's estimate re-sized its hold from %s to %s "
                 + "(%d micro-USD), so the tenant's period spend plus open holds of %s pass its limit of %s; "
                 + "the job stays admitted", publicJobId, tenantId, provider, Money.formatDollars(oldHoldMicros),

@@ -32,6 +32,12 @@ public class Quotas {
         return read(List.of(tenantId), now).get(tenantId);
     }
 
+    /** After a change of a key's budget period (in the caller's transaction). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recalculateKeySpend(UUID apiKeyId, Instant now) {
+        ledger.recalculateKeySpend(apiKeyId, now);
+    }
+
     /** After a change of the tenant's period (in the caller's transaction). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recalculateSpend(UUID tenantId, Instant now) {

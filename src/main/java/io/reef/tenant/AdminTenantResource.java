@@ -19,12 +19,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.reef.common.Json;
-import io.reef.common.JsonBounds;
 import io.reef.common.Params;
-import io.reef.common.Text;
+import io.reef.common.ReefClock;
 import io.smallrye.common.annotation.Blocking;
 
 /** Operator API for tenants and their keys (operator token). */
@@ -41,8 +39,10 @@ public class AdminTenantResource {
     private final TenantService tenants;
     private final ApiKeyService keys;
     private final ObjectMapper mapper;
+    private final ReefClock clock;
 
-    public AdminTenantResource(TenantService tenants, ApiKeyService keys, ObjectMapper mapper) {
+    public AdminTenantResource(TenantService tenants, ApiKeyService keys, ObjectMapper mapper, ReefClock clock) {
+        this.clock = clock;
         this.tenants = tenants;
         this.keys = keys;
         this.mapper = mapper;
@@ -71,24 +71,30 @@ public class AdminTenantResource {
 
     @PATCH
     @Path("/tenants/{id}")
-    @Operation(summary = "Change name, quota, rate limits, markup or status")
+    @Operation(summary = "Change name, quota, rate limits, markup, status, billing_mode, allowed_models,"
+            + " alert_thresholds_percent or low_balance_usd")
     public TenantView patch(@PathParam("id") String id, String body) {
         return tenants.patch(uuid(id, "tenant"), Json.parseObject(mapper, body));
     }
 
     @POST
     @Path("/tenants/{id}/keys")
-    @Operation(summary = "Issue an API key; the key is shown only in this response")
+    @Operation(summary = "Issue an API key, optionally with its own quota, rate_limit, allowed_models and expires_at;"
+            + " the key is shown only in this response")
     public Response issueKey(@PathParam("id") String id, String body) {
-        String name = "default";
-        if (body != null && !body.isBlank()) {
-            ObjectNode json = JsonBounds.check(Json.parseObject(mapper, body));
-            if (json.has("name")) {
-                name = Text.requiredField(json, "name", MAX_KEY_NAME, false);
-            }
-        }
-        ApiKeyService.IssuedKey issued = keys.issue(uuid(id, "tenant"), name);
+        KeySpec spec = body == null || body.isBlank() ? KeySpec.NONE
+                : KeySpec.parse(Json.parseObject(mapper, body),
+                        clock.now());
+        ApiKeyService.IssuedKey issued = keys.issue(uuid(id, "tenant"), spec);
         return Response.status(201).entity(issued.view().withSecret(issued.key())).build();
+    }
+
+    @PATCH
+    @Path("/keys/{keyId}")
+    @Operation(summary = "Change a key's name, quota, rate_limit, allowed_models or expires_at (null clears)")
+    public KeyView patchKey(@PathParam("keyId") String keyId, String body) {
+        UUID id = uuid(keyId, "key");
+        return keys.patch(id, KeySpec.parse(Json.parseObject(mapper, body), clock.now()));
     }
 
     @GET

@@ -1,15 +1,28 @@
 package io.reef.tenant;
 
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+
+import io.reef.common.Sql;
 
 /** The api_key table, through the {@link ApiKey} entity in the caller's transaction. */
 @ApplicationScoped
 public class ApiKeyRepository {
+
+    private static final String POSITIONS = """
+            SELECT id, reef_period_start(quota_period, :now),
+                   reef_spent_in_period(spent_period_start, spent_micros, quota_period, :now), held_micros
+            FROM api_key WHERE id IN (:ids)
+            """;
 
     private final EntityManager em;
 
@@ -25,12 +38,40 @@ public class ApiKeyRepository {
         key.persist();
     }
 
+    /** Writes pending key changes now (a statement on the key's counters reads its new settings). */
+    void flush() {
+        em.flush();
+    }
+
     ApiKey find(UUID id) {
         return ApiKey.findById(id);
     }
 
+    /** The key, locked until the transaction ends (concurrent changes of its settings serialise). */
+    ApiKey lock(UUID id) {
+        return ApiKey.findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
     List<ApiKey> ofTenant(UUID tenantId) {
         return ApiKey.list("tenantId = ?1 order by createdAt", tenantId);
+    }
+
+    /** The keys' budget positions now (their spend in their own period, open holds). */
+    Map<UUID, KeyView.Position> positions(Collection<UUID> keyIds, Instant now) {
+        if (keyIds.isEmpty()) {
+            return Map.of();
+        }
+        em.flush(); // a new or changed key's settings first
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(POSITIONS)
+                .setParameter("now", Sql.at(now))
+                .setParameter("ids", keyIds)
+                .getResultList();
+        Map<UUID, KeyView.Position> result = new HashMap<>();
+        for (Object[] r : rows) {
+            result.put((UUID) r[0], new KeyView.Position(Sql.instant(r[1]), Sql.longValue(r[2]), Sql.longValue(r[3])));
+        }
+        return result;
     }
 
     Optional<KeyAndTenant> byHash(byte[] keyHash) {

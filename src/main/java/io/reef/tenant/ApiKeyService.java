@@ -1,7 +1,9 @@
 package io.reef.tenant;
 
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,24 +13,31 @@ import jakarta.transaction.Transactional;
 import io.quarkus.cache.CacheInvalidateAll;
 import io.reef.common.ApiException;
 import io.reef.common.ReefClock;
+import io.reef.ledger.Quotas;
 
-/** Issues, lists, revokes and resolves tenant API keys. */
+/**
+ * Issues, lists, changes, revokes and resolves tenant API keys. A key's own controls (budget,
+ * rate limits, allowed models, expiry) are enforced by the admission statement ({@code reef_admit}
+ * in V5), atomically with the tenant's.
+ */
 @ApplicationScoped
 public class ApiKeyService {
 
     private final ApiKeyRepository keys;
     private final TenantRepository tenants;
+    private final Quotas quotas;
     private final ReefClock clock;
 
-    public ApiKeyService(ApiKeyRepository keys, TenantRepository tenants, ReefClock clock) {
+    public ApiKeyService(ApiKeyRepository keys, TenantRepository tenants, Quotas quotas, ReefClock clock) {
         this.keys = keys;
         this.tenants = tenants;
+        this.quotas = quotas;
         this.clock = clock;
     }
 
     /** A new key for the tenant; the secret is returned here once and never stored. */
     @Transactional
-    public IssuedKey issue(UUID tenantId, String name) {
+    public IssuedKey issue(UUID tenantId, KeySpec spec) {
         if (!tenants.exists(tenantId)) {
             throw ApiException.notFound("No tenant " + tenantId);
         }
@@ -36,12 +45,13 @@ public class ApiKeyService {
         ApiKey key = new ApiKey();
         key.id = UUID.randomUUID();
         key.tenantId = tenantId;
-        key.name = name;
+        key.name = "default";
         key.prefix = KeySecrets.displayPrefix(secret);
         key.keyHash = KeySecrets.hash(secret);
         key.createdAt = clock.now();
+        spec.applyTo(key);
         keys.insert(key);
-        return new IssuedKey(KeyView.of(key), secret);
+        return new IssuedKey(view(key), secret);
     }
 
     @Transactional
@@ -49,7 +59,25 @@ public class ApiKeyService {
         if (!tenants.exists(tenantId)) {
             throw ApiException.notFound("No tenant " + tenantId);
         }
-        return keys.ofTenant(tenantId).stream().map(KeyView::of).toList();
+        List<ApiKey> found = keys.ofTenant(tenantId);
+        Instant now = clock.now();
+        Map<UUID, KeyView.Position> positions = keys.positions(found.stream().map(k -> k.id).toList(), now);
+        return found.stream().map(k -> KeyView.of(k, positions.get(k.id), now)).toList();
+    }
+
+    /** Changes a key's name or controls: on this replica at once, within the key-cache TTL on the others. */
+    @Transactional
+    @CacheInvalidateAll(cacheName = "api-keys")
+    public KeyView patch(UUID keyId, KeySpec spec) {
+        ApiKey key = keys.lock(keyId);
+        if (key == null) {
+            throw ApiException.notFound("No key " + keyId);
+        }
+        if (spec.applyTo(key)) {
+            keys.flush();
+            quotas.recalculateKeySpend(keyId, clock.now());
+        }
+        return view(key);
     }
 
     /** Revokes a key: immediately on this replica, within the cache TTL on the others. */
@@ -63,7 +91,7 @@ public class ApiKeyService {
         if (key.revokedAt == null) {
             key.revokedAt = clock.now();
         }
-        return KeyView.of(key);
+        return view(key);
     }
 
     /** The principal behind a key hash (hex), if any key has it. */
@@ -71,7 +99,12 @@ public class ApiKeyService {
     public Optional<TenantPrincipal> principalFor(String keyHashHex) {
         return keys.byHash(HexFormat.of().parseHex(keyHashHex)).map(found -> new TenantPrincipal(found.tenant().id,
                 found.key().id, found.tenant().name, found.tenant().status, found.key().revokedAt != null,
-                found.tenant().markupBp));
+                found.tenant().markupBp, found.key().expiresAt));
+    }
+
+    private KeyView view(ApiKey key) {
+        Instant now = clock.now();
+        return KeyView.of(key, keys.positions(List.of(key.id), now).get(key.id), now);
     }
 
     public record IssuedKey(KeyView view, String key) {

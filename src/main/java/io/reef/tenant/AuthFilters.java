@@ -14,12 +14,13 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import io.reef.common.ApiRoutes;
 import io.reef.common.DatabaseUnavailable;
 import io.reef.common.ErrorEnvelope;
+import io.reef.common.ReefClock;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Authentication for every Reef path: the operator token for {@code /reef/admin}, a tenant key
  * for the provider-compatible endpoints (every route a provider declares, see {@link ApiRoutes})
- * and tenant self-service. Errors use the envelope of the API called: 401 missing/unknown key,
+ * and tenant self-service. Errors use the envelope of the API called: 401 missing/unknown/expired key,
  * 403 revoked key or suspended tenant, 503 (with {@code Retry-After}) while the database that
  * holds the keys cannot be reached.
  */
@@ -32,9 +33,11 @@ public class AuthFilters {
     private final CurrentTenant currentTenant;
     private final ApiRoutes routes;
     private final byte[] adminToken;
+    private final ReefClock clock;
 
     public AuthFilters(TenantAuthenticator authenticator, CurrentTenant currentTenant, AdminConfig admin,
-            ApiRoutes routes) {
+            ApiRoutes routes, ReefClock clock) {
+        this.clock = clock;
         this.authenticator = authenticator;
         this.currentTenant = currentTenant;
         this.routes = routes;
@@ -87,6 +90,9 @@ public class AuthFilters {
         TenantPrincipal principal = found.get();
         if (principal.keyRevoked()) {
             return envelope.response(403, "permission_error", "This API key has been revoked", null);
+        }
+        if (principal.keyExpired(clock.now())) { // early, from the cached key; the admission statement decides
+            return unauthorized(envelope, "This API key has expired");
         }
         if (principal.tenantStatus() != TenantStatus.ACTIVE) {
             return envelope.response(403, "permission_error", "This account is suspended", null);

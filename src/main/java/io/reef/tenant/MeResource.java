@@ -26,7 +26,8 @@ public class MeResource {
     }
 
     @RegisterForReflection
-    public record Me(TenantRef tenant, TenantView.QuotaView quota, TenantView.RateLimitView rateLimit) {
+    public record Me(TenantRef tenant, TenantView.QuotaView quota, TenantView.RateLimitView rateLimit,
+            TenantView.BalanceView balance) {
     }
 
     @RegisterForReflection
@@ -36,6 +37,6 @@ public class MeResource {
     @GET
     public Me me() {
         TenantView t = tenants.get(current.get().tenantId());
-        return new Me(new TenantRef(t.id().toString(), t.name(), t.status()), t.quota(), t.rateLimit());
+        return new Me(new TenantRef(t.id().toString(), t.name(), t.status()), t.quota(), t.rateLimit(), t.balance());
     }
 }

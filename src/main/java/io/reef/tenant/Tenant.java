@@ -7,13 +7,17 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.reef.ledger.QuotaPeriod;
 
 /**
  * A reseller's customer (a team): its settings, read and changed only through
  * {@link TenantRepository}. The tenant row's quota counters (held, active jobs, period spend,
- * rate window) are not mapped: they belong to the ledger's SQL ({@code io.reef.ledger.LedgerRepository}),
+ * lifetime spend, credit granted, rate window, the low-balance alert flag) are not mapped: they belong to the ledger's SQL
+ * ({@code io.reef.ledger.LedgerRepository}),
  * so an admin PATCH cannot clobber a concurrent hold.
  */
 @Entity
@@ -29,6 +33,13 @@ public class Tenant extends PanacheEntityBase {
     public Integer requestsPerMinute;
     public Integer maxConcurrentJobs;
     public int markupBp;
+    public BillingMode billingMode = BillingMode.POSTPAID;
+    /** null: any model; else Shark AI model ids and SharkAPI modes. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public String[] allowedModels;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public Integer[] alertThresholdsPercent = { 50, 80, 100 };
+    public Long lowBalanceMicros;
     public Instant createdAt;
     public Instant updatedAt;
 }

@@ -105,6 +105,19 @@ public class TenantService {
         if (spec.status() != null) {
             t.status = spec.status();
         }
+        if (spec.billingMode() != null) {
+            t.billingMode = spec.billingMode();
+        }
+        if (spec.allowedModels() != null) {
+            List<String> models = spec.allowedModels().value();
+            t.allowedModels = models == null ? null : models.toArray(String[]::new);
+        }
+        if (spec.alertThresholdsPercent() != null) {
+            t.alertThresholdsPercent = spec.alertThresholdsPercent().toArray(Integer[]::new);
+        }
+        if (spec.lowBalanceMicros() != null) {
+            t.lowBalanceMicros = spec.lowBalanceMicros().value();
+        }
     }
 
     private TenantView view(Tenant t, Instant now) {

@@ -1,6 +1,8 @@
 package io.reef.tenant;
 
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,11 +15,13 @@ import io.reef.ledger.QuotaPeriod;
 
 /**
  * A tenant create/patch body, validated field by field (errors name the field). Fields absent
- * from a PATCH are null here and left unchanged; {@code rate_limit} values may be null to lift
- * a limit.
+ * from a PATCH are null here and left unchanged; {@code rate_limit} values, {@code allowed_models}
+ * and {@code low_balance_usd} may be null to lift a limit or clear a setting.
  */
 public record TenantSpec(String name, Long limitMicros, QuotaPeriod period, Limit requestsPerMinute,
-        Limit maxConcurrentJobs, Integer markupBp, TenantStatus status) {
+        Limit maxConcurrentJobs, Integer markupBp, TenantStatus status, BillingMode billingMode,
+        SpecFields.Setting<List<String>> allowedModels, List<Integer> alertThresholdsPercent,
+        SpecFields.Setting<Long> lowBalanceMicros) {
 
     /** A rate-limit setting present in the body: a positive value, or null for "no limit". */
     public record Limit(Integer value) {
@@ -26,6 +30,8 @@ public record TenantSpec(String name, Long limitMicros, QuotaPeriod period, Limi
     /** Longest tenant name (stored; the V4 migration bounds the column the same way). */
     public static final int MAX_NAME = 200;
     private static final int MAX_MARKUP_BP = 1_000_000; // 10,000 %
+    private static final int MAX_THRESHOLDS = 20;
+    private static final int MAX_THRESHOLD_PERCENT = 1000;
 
     public static TenantSpec forCreate(ObjectNode body) {
         TenantSpec spec = parse(body);
@@ -110,24 +116,44 @@ public record TenantSpec(String name, Long limitMicros, QuotaPeriod period, Limi
             }
             status = TenantStatus.valueOf(s.asText().toUpperCase());
         }
-        return new TenantSpec(name, limit, period, rpm, concurrent, markup, status);
+        BillingMode mode = null;
+        JsonNode b = body.get("billing_mode");
+        if (b != null) {
+            mode = b.isTextual() ? BillingMode.fromWire(b.asText()) : null;
+            if (mode == null) {
+                throw field("billing_mode", "must be postpaid or prepaid");
+            }
+        }
+        SpecFields.Setting<Long> lowBalance = null;
+        if (body.has("low_balance_usd")) {
+            JsonNode low = body.get("low_balance_usd");
+            lowBalance = new SpecFields.Setting<>(low.isNull() ? null : usd(low, "low_balance_usd"));
+        }
+        return new TenantSpec(name, limit, period, rpm, concurrent, markup, status, mode,
+                SpecFields.models(body, "allowed_models"), thresholds(body.get("alert_thresholds_percent")), lowBalance);
     }
 
-    private static Long usd(JsonNode node, String name) {
+    private static List<Integer> thresholds(JsonNode node) {
         if (node == null) {
             return null;
         }
-        if (!node.isNumber()) {
-            throw field(name, "must be a number of US dollars");
+        String rule = "must be a list of at most " + MAX_THRESHOLDS + " integers from 1 to " + MAX_THRESHOLD_PERCENT;
+        if (!node.isArray() || node.size() > MAX_THRESHOLDS) {
+            throw field("alert_thresholds_percent", rule);
         }
-        if (node.decimalValue().signum() < 0) {
-            throw field(name, "must not be negative");
+        TreeSet<Integer> percents = new TreeSet<>();
+        for (JsonNode p : node) {
+            if (!p.isIntegralNumber() || !p.canConvertToInt() || p.intValue() < 1
+                    || p.intValue() > MAX_THRESHOLD_PERCENT) {
+                throw field("alert_thresholds_percent", rule);
+            }
+            percents.add(p.intValue());
         }
-        try {
-            return Money.usdToMicros(node.decimalValue());
-        } catch (ArithmeticException e) {
-            throw field(name, "must have at most 6 decimals and be below 9.2e12");
-        }
+        return List.copyOf(percents);
+    }
+
+    private static Long usd(JsonNode node, String name) {
+        return SpecFields.usd(node, name);
     }
 
     private static Limit limit(JsonNode rate, String name) {
@@ -145,6 +171,6 @@ public record TenantSpec(String name, Long limitMicros, QuotaPeriod period, Limi
     }
 
     private static ApiException field(String name, String problem) {
-        return ApiException.badRequest("'" + name + "' " + problem);
+        return SpecFields.field(name, problem);
     }
 }
