@@ -38,6 +38,26 @@ public final class Api {
                 .then().statusCode(201).extract().path("key");
     }
 
+    /** Issues a key with the given body (its own controls); returns the whole answer (id, key, controls). */
+    public static io.restassured.path.json.JsonPath issueKey(String tenantId, Map<String, Object> body) {
+        return admin().body(body).post("/reef/admin/v1/tenants/" + tenantId + "/keys")
+                .then().statusCode(201).extract().jsonPath();
+    }
+
+    /** Grants the tenant credit (USD) under a fresh reference. */
+    public static void grant(String tenantId, String amountUsd) {
+        admin().body(Map.of("amount_usd", new java.math.BigDecimal(amountUsd), "reference", "ref-" + System.nanoTime()))
+                .post("/reef/admin/v1/tenants/" + tenantId + "/credits").then().statusCode(201);
+    }
+
+    /** A fresh prepaid tenant with a generous quota, the given credit and one key. */
+    public static TestTenant newPrepaidTenant(String creditUsd) {
+        String id = createTenant(Map.of("name", "prepaid-" + System.nanoTime(), "billing_mode", "prepaid",
+                "quota", Map.of("limit_usd", 1000, "period", "month")));
+        grant(id, creditUsd);
+        return new TestTenant(id, issueKey(id));
+    }
+
     /** A fresh tenant with one key; returns the key. */
     public static TestTenant newTenant(String limitUsd, String period) {
         String id = createTenant("t-" + System.nanoTime(), limitUsd, period);
