@@ -3,6 +3,7 @@ package io.reef.common;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -27,11 +28,11 @@ public final class JsonFields {
         }
     }
 
-    /** An instant written as ISO-8601 with an offset. */
+    /** An instant written as ISO-8601 with an offset, to the microsecond (what PostgreSQL keeps). */
     public static Instant instant(JsonNode node, String name) {
         if (node.isTextual()) {
             try {
-                return OffsetDateTime.parse(node.asText()).toInstant();
+                return OffsetDateTime.parse(node.asText()).toInstant().truncatedTo(ChronoUnit.MICROS);
             } catch (DateTimeParseException e) {
                 // below
             }
