@@ -12,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
+import org.hibernate.query.NativeQuery;
+
 import io.reef.common.Sql;
 
 /** The api_key table, through the {@link ApiKey} entity in the caller's transaction. */
@@ -38,11 +40,6 @@ public class ApiKeyRepository {
         key.persist();
     }
 
-    /** Writes pending key changes now (a statement on the key's counters reads its new settings). */
-    void flush() {
-        em.flush();
-    }
-
     ApiKey find(UUID id) {
         return ApiKey.findById(id);
     }
@@ -61,9 +58,9 @@ public class ApiKeyRepository {
         if (keyIds.isEmpty()) {
             return Map.of();
         }
-        em.flush(); // a new or changed key's settings first
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(POSITIONS)
+        List<Object[]> rows = em.createNativeQuery(POSITIONS).unwrap(NativeQuery.class)
+                .addSynchronizedQuerySpace("api_key") // Hibernate writes a new or changed key first
                 .setParameter("now", Sql.at(now))
                 .setParameter("ids", keyIds)
                 .getResultList();

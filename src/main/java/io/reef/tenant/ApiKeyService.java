@@ -73,8 +73,7 @@ public class ApiKeyService {
         if (key == null) {
             throw ApiException.notFound("No key " + keyId);
         }
-        if (spec.applyTo(key)) {
-            keys.flush();
+        if (spec.applyTo(key)) { // the statement has Hibernate write the key's new period first
             quotas.recalculateKeySpend(keyId, clock.now());
         }
         return view(key);
