@@ -9,7 +9,7 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "reef.events")
 public interface EventsConfig {
 
-    /** How often each replica's dispatcher looks for due deliveries (read by its @Scheduled). */
+    /** How often each replica's dispatcher looks for due deliveries (read by its @Scheduled; at least 1 s). */
     @WithDefault("1S")
     Duration pollInterval();
 
