@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.reef.common.DatabaseUnavailable;
+import io.reef.common.ReefMetrics;
 
 /**
  * Delivers events on every replica: each tick claims a bounded batch of due deliveries (see
@@ -43,11 +44,13 @@ public class Dispatcher {
     private final WebhookTargets targets;
     private final Backoff backoff;
     private final HttpClient http;
+    private final ReefMetrics metrics;
     private final String owner = "reef-" + UUID.randomUUID();
     private volatile boolean stopping;
 
-    public Dispatcher(EventsConfig config, DeliveryQueue queue, WebhookTargets targets) {
+    public Dispatcher(EventsConfig config, DeliveryQueue queue, WebhookTargets targets, ReefMetrics metrics) {
         this.config = config;
+        this.metrics = metrics;
         this.queue = queue;
         this.targets = targets;
         this.backoff = new Backoff(config.initialBackoff(), config.maxBackoff(),
@@ -87,6 +90,15 @@ public class Dispatcher {
     }
 
     private CompletableFuture<Void> attempt(EventRepository.Due due) {
+        try {
+            return send(due);
+        } catch (RuntimeException e) { // a claimed delivery always gets its outcome recorded
+            record(due, null, describe(e));
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+
+    private CompletableFuture<Void> send(EventRepository.Due due) {
         String refusal = targets.refusalAtDelivery(due.url());
         if (refusal != null) {
             record(due, null, "target refused: the url " + refusal);
@@ -122,6 +134,7 @@ public class Dispatcher {
         Instant now = Instant.now();
         if (status != null && status >= 200 && status < 300) {
             queue.delivered(due, owner, status, now);
+            metrics.eventDelivery("delivered");
             return;
         }
         int failedAttempts = due.attempts() + 1;
@@ -129,6 +142,7 @@ public class Dispatcher {
         boolean giveUp = !next.isBefore(due.createdAt().plus(config.giveUpAfter()));
         String why = status != null ? "HTTP " + status : error;
         queue.notAcknowledged(due, owner, status, bounded(why), now, giveUp ? null : next);
+        metrics.eventDelivery(giveUp ? "failed" : "retried");
         if (giveUp) {
             LOG.warnf("Gave up on %s after %d attempts over %s (last: %s)", DeliveryQueue.describe(due), failedAttempts,
                     config.giveUpAfter(), why);

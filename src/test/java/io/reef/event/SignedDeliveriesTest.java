@@ -25,10 +25,12 @@ import io.reef.simulator.Simulator;
 import io.reef.support.Api;
 import io.reef.support.Db;
 import io.reef.support.Eventually;
+import io.reef.support.Management;
 import io.reef.support.WebhookReceiver;
 import io.reef.support.Webhooks;
 import io.restassured.path.json.JsonPath;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -137,6 +139,9 @@ class SignedDeliveriesTest {
         assertEquals(got.get(0).eventId(), got.get(1).eventId());
         assertEquals(got.get(0).body(), got.get(1).body(), "the same bytes each time");
         assertEquals(2, Webhooks.events(THRESHOLD, t.id()).getInt("[0].deliveries[0].attempts"));
+        Management.management().get("/q/metrics").then()
+                .body(containsString("reef_event_deliveries_total{outcome=\"retried\"}"))
+                .body(containsString("reef_event_deliveries_total{outcome=\"delivered\"}"));
     }
 
     @Test
