@@ -93,6 +93,13 @@ class WebhookRegistrationTest {
         io.restassured.RestAssured.given().get("/reef/admin/v1/events").then().statusCode(401);
     }
 
+    @Test
+    void theWebhookAndEventEndpointsAreInTheOpenApiDocument() {
+        io.reef.support.Management.management().get("/q/openapi").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("/reef/admin/v1/webhooks/{id}"))
+                .body(org.hamcrest.Matchers.containsString("/reef/admin/v1/events"));
+    }
+
     private static int liveWebhooks() {
         return admin().queryParam("limit", 1000).get(PATH).then().statusCode(200).extract().jsonPath().getList("$").size();
     }
