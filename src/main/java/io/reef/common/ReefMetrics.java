@@ -73,4 +73,9 @@ public class ReefMetrics {
     public void jobsExpired(String provider, int count) {
         registry.counter("reef.jobs.expired", "provider", provider).increment(count);
     }
+
+    /** A webhook delivery attempt's outcome: delivered, retried (not acknowledged) or failed (given up). */
+    public void eventDelivery(String outcome) {
+        registry.counter("reef.event.deliveries", "outcome", outcome).increment();
+    }
 }

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 
 import io.reef.common.ApiException;
 import io.reef.common.ReefClock;
+import io.reef.event.BalanceEvents;
 
 /**
  * Prepaid credit: grants and corrections are appended to {@code credit_entry} and added to the
@@ -20,10 +21,12 @@ public class Credits {
 
     private final CreditRepository credits;
     private final ReefClock clock;
+    private final BalanceEvents balanceEvents;
 
-    public Credits(CreditRepository credits, ReefClock clock) {
+    public Credits(CreditRepository credits, ReefClock clock, BalanceEvents balanceEvents) {
         this.credits = credits;
         this.clock = clock;
+        this.balanceEvents = balanceEvents;
     }
 
     /** Appends a grant or correction; 404 without the tenant, 409 (nothing changed) for a reference already used. */
@@ -38,6 +41,8 @@ public class Credits {
             throw new ApiException(409, "conflict_error", "This tenant already has a credit entry with reference '"
                     + grant.reference() + "'; nothing was changed");
         }
+        // a top-up re-arms tenant.balance.low, a correction may fire it: decided in this transaction (the outbox)
+        balanceEvents.afterCredit(tenantId, now);
         return CreditEntry.of(id, tenantId, grant.amountMicros(), grant.reference(), grant.note(), grant.expiresAt(), now,
                 now);
     }

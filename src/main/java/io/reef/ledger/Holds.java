@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.reef.common.ReefMetrics;
+import io.reef.event.BalanceEvents;
 
 /**
  * A job's hold, in the ledger's words: it is placed at admission, then posted (the job completed:
@@ -35,10 +36,12 @@ public class Holds {
 
     private final LedgerRepository ledger;
     private final ReefMetrics metrics;
+    private final BalanceEvents balanceEvents;
 
-    public Holds(LedgerRepository ledger, ReefMetrics metrics) {
+    public Holds(LedgerRepository ledger, ReefMetrics metrics, BalanceEvents balanceEvents) {
         this.ledger = ledger;
         this.metrics = metrics;
+        this.balanceEvents = balanceEvents;
     }
 
     /** A hold was placed (counted for the operator). */
@@ -116,6 +119,8 @@ public class Holds {
             return false;
         }
         ledger.moveCounters(charge.tenantId(), charge.apiKeyId(), holdOffMicros, slotsOff, charge.priceMicros(), now);
+        // budget thresholds and low balance, decided and written in this transaction (the outbox)
+        balanceEvents.afterCharge(charge.tenantId(), now);
         metrics.charged(charge.tenantId().toString(), charge.provider(), charge.costMicros(), charge.priceMicros());
         return true;
     }

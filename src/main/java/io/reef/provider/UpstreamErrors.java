@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.reef.common.ApiException;
 import io.reef.common.Json;
 import io.reef.common.ReefMetrics;
+import io.reef.event.UpstreamAlerts;
 
 /**
  * Maps upstream trouble to what the tenant sees, the same way for every provider (an upstream
@@ -31,10 +32,12 @@ public class UpstreamErrors {
 
     private final ObjectMapper mapper;
     private final ReefMetrics metrics;
+    private final UpstreamAlerts alerts;
 
-    public UpstreamErrors(ObjectMapper mapper, ReefMetrics metrics) {
+    public UpstreamErrors(ObjectMapper mapper, ReefMetrics metrics, UpstreamAlerts alerts) {
         this.mapper = mapper;
         this.metrics = metrics;
+        this.alerts = alerts;
     }
 
     /** An upstream error answer (status >= 300) as the tenant's error. */
@@ -87,6 +90,7 @@ public class UpstreamErrors {
         metrics.upstreamAccountAlert(provider, status);
         LOG.errorf("OPERATOR ALERT: %s answered %d: the reseller's upstream account or API key needs attention "
                 + "(balance, revocation or suspension). Tenants get 503 until it is fixed.", provider, status);
+        alerts.raise(provider, status); // the upstream.account.alert event (de-duplicated per window)
         return new ApiException(503, "upstream_unavailable",
                 "The generation service is temporarily unavailable", ACCOUNT_PROBLEM_RETRY_AFTER);
     }

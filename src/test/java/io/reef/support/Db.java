@@ -104,4 +104,26 @@ public class Db {
         return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
                 "SELECT upstream_id FROM job WHERE public_id = :p").setParameter("p", publicId).getSingleResult());
     }
+
+    /** Runs one statement with positional parameters ?1, ?2 ... (to set up state no API sets yet); returns rows changed. */
+    public int update(String sql, Object... params) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var query = em.createNativeQuery(sql);
+            for (int i = 0; i < params.length; i++) {
+                query.setParameter(i + 1, params[i]);
+            }
+            return query.executeUpdate();
+        });
+    }
+
+    /** A single value read with positional parameters ?1, ?2 ... */
+    public Object value(String sql, Object... params) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var query = em.createNativeQuery(sql);
+            for (int i = 0; i < params.length; i++) {
+                query.setParameter(i + 1, params[i]);
+            }
+            return query.getSingleResult();
+        });
+    }
 }
