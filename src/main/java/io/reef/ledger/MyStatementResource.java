@@ -40,6 +40,6 @@ public class MyStatementResource {
     public Response statement(@QueryParam("month") String month, @Context HttpHeaders headers) {
         Statement statement = statements.statement(tenant.get().tenantId(), StatementMonth.parse(month, clock.now()),
                 Statements.Audience.TENANT);
-        return representations.respond(statement, headers.getAcceptableMediaTypes());
+        return representations.respond(statement, headers);
     }
 }

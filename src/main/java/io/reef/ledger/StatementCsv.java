@@ -34,16 +34,16 @@ public class StatementCsv {
         field(out, "to", s.to().toString());
         field(out, "complete", Boolean.toString(s.complete()));
         field(out, "billing_mode", s.billingMode());
-        field(out, "opening_balance_usd", usd(s.openingBalanceUsd()));
-        field(out, "credits_usd", usd(s.creditsUsd()));
-        field(out, "expired_credit_usd", usd(s.expiredCreditUsd()));
-        field(out, "charges_count", Long.toString(s.chargesCount()));
-        field(out, "total_charges_usd", usd(s.totalChargesUsd()));
+        amount(out, "opening_balance_usd", s.openingBalanceUsd());
+        amount(out, "credits_usd", s.creditsUsd());
+        amount(out, "expired_credit_usd", s.expiredCreditUsd());
+        row(out, "charges_count", Long.toString(s.chargesCount()));
+        amount(out, "total_charges_usd", s.totalChargesUsd());
         if (operator) {
-            field(out, "total_cost_usd", usd(s.totalCostUsd()));
-            field(out, "total_margin_usd", usd(s.totalMarginUsd()));
+            amount(out, "total_cost_usd", s.totalCostUsd());
+            amount(out, "total_margin_usd", s.totalMarginUsd());
         }
-        field(out, "closing_balance_usd", usd(s.closingBalanceUsd()));
+        amount(out, "closing_balance_usd", s.closingBalanceUsd());
 
         out.write(EOL + "credit_created_at,reference,note,amount_usd,expires_at" + EOL);
         for (Statement.Credit c : s.credits()) {
@@ -71,8 +71,14 @@ public class StatementCsv {
         out.flush();
     }
 
+    /** A text field of the summary (quoted, formulas neutralised). */
     private static void field(Writer out, String name, String value) throws IOException {
         row(out, name, StatementLine.csvText(value));
+    }
+
+    /** An amount of the summary: a plain decimal, which a spreadsheet reads as a number (negative ones too). */
+    private static void amount(Writer out, String name, BigDecimal usd) throws IOException {
+        row(out, name, usd(usd));
     }
 
     private static void row(Writer out, String... cells) throws IOException {

@@ -3,9 +3,9 @@ package io.reef.ledger;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -33,8 +33,8 @@ public class StatementRepresentations {
         this.page = page;
     }
 
-    public Response respond(Statement statement, List<MediaType> acceptable) {
-        return switch (StatementFormat.negotiate(acceptable)) {
+    public Response respond(Statement statement, HttpHeaders request) {
+        return switch (StatementFormat.negotiate(request)) {
             case JSON -> Response.ok(statement, MediaType.APPLICATION_JSON_TYPE).build();
             case CSV -> Response.ok(csvBody(statement), "text/csv; charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"" + fileName(statement) + ".csv\"")

@@ -39,6 +39,6 @@ public class StatementResource {
             @Context HttpHeaders headers) {
         Statement statement = statements.statement(Params.pathUuid(id, "tenant"),
                 StatementMonth.parse(month, clock.now()), Statements.Audience.OPERATOR);
-        return representations.respond(statement, headers.getAcceptableMediaTypes());
+        return representations.respond(statement, headers);
     }
 }
