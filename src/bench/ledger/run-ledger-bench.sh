@@ -134,7 +134,7 @@ if [ "$SKIP_STATEMENT" != 1 ]; then
   heap_peak() { # the largest heap in use (MB) seen while pid $1 runs
     local peak=0 used
     while kill -0 "$1" 2>/dev/null; do
-      used=$(curl -sf "localhost:$MGMT_PORT/q/metrics" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s += $2} END {printf "%d", s / 1048576}')
+      used=$(curl -sf "localhost:$MGMT_PORT/q/metrics" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s += $NF} END {printf "%d", s / 1048576}')
       [ -n "$used" ] && [ "$used" -gt "$peak" ] && peak=$used
       sleep 0.2
     done

@@ -9,6 +9,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.reef.common.ReefClock;
@@ -36,6 +39,10 @@ public class MyStatementResource {
 
     @GET
     @Produces({ "application/json", "text/csv", "text/html" })
+    @APIResponse(responseCode = "200", description = "The statement", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = Statement.class)),
+            @Content(mediaType = "text/csv"), @Content(mediaType = "text/html") })
+    @APIResponse(responseCode = "400", description = "'month' is not a month from 2000-01 to the current one")
     @Operation(summary = "The tenant's statement for a UTC calendar month (month=YYYY-MM): JSON, CSV or printable HTML by Accept")
     public Response statement(@QueryParam("month") String month, @Context HttpHeaders headers) {
         Statement statement = statements.statement(tenant.get().tenantId(), StatementMonth.parse(month, clock.now()),

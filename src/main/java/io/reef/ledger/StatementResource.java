@@ -10,6 +10,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.reef.common.Params;
@@ -34,6 +37,11 @@ public class StatementResource {
 
     @GET
     @Produces({ "application/json", "text/csv", "text/html" })
+    @APIResponse(responseCode = "200", description = "The statement", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = Statement.class)),
+            @Content(mediaType = "text/csv"), @Content(mediaType = "text/html") })
+    @APIResponse(responseCode = "400", description = "'month' is not a month from 2000-01 to the current one")
+    @APIResponse(responseCode = "404", description = "No such tenant")
     @Operation(summary = "A tenant's statement for a UTC calendar month (month=YYYY-MM): JSON, CSV or printable HTML by Accept")
     public Response statement(@PathParam("id") String id, @QueryParam("month") String month,
             @Context HttpHeaders headers) {
