@@ -28,11 +28,21 @@ ADMIN_TOKEN=$(python3 -c 'import secrets; print(secrets.token_hex(32))')   # Ree
 DB=reef_ledger_bench
 out=$(mktemp -d)
 reef_pid=""
-cleanup() { [ -n "$reef_pid" ] && kill "$reef_pid" 2>/dev/null || true; }
+pg_started=0
+cleanup() {
+  [ -n "$reef_pid" ] && kill "$reef_pid" 2>/dev/null || true
+  if [ "$pg_started" = 1 ] && [ "${KEEP_PG:-0}" != 1 ]; then pg_ctlcluster 15 main stop >/dev/null 2>&1 || true; fi
+}
 trap cleanup EXIT
 
 command -v wrk >/dev/null || apt-get install -y -q wrk >/dev/null
-pg_ctlcluster 15 main start 2>/dev/null || true
+if ! pg_lsclusters -h 2>/dev/null | awk '$1 == 15 && $2 == "main" {print $4}' | grep -q online; then
+  # without this script's inherited descriptors: the server must not keep a caller's lock
+  # (flock /tmp/reef-test.lock ...) held after the benchmark has ended
+  ( for fd in /proc/$BASHPID/fd/*; do fd=${fd##*/}; [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done
+    exec pg_ctlcluster 15 main start ) 2>/dev/null || true
+  pg_started=1   # stopped again on exit, unless KEEP_PG=1
+fi
 psql_admin() { su postgres -c "psql -q -v ON_ERROR_STOP=1 $*"; }
 psql_admin "-c \"DROP DATABASE IF EXISTS $DB\"" 
 psql_admin "-c \"DO \\\$\\\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'reef') THEN CREATE ROLE reef LOGIN PASSWORD 'reef'; END IF; END \\\$\\\$\""
