@@ -199,7 +199,12 @@ PY
 fi
 
 echo
-echo "Ledger benchmark on $(nproc) cores, $(date -u +%Y-%m-%d), PostgreSQL 15, $TENANTS tenants, $((TENANTS * PER_TENANT)) ledger entries, wrk -c$CONNECTIONS -d$DURATION:"
+if [ "$ONLY_STATEMENT" = 1 ]; then
+  echo "Statement benchmark on $(nproc) cores, $(date -u +%Y-%m-%d), PostgreSQL 15, one tenant with $STATEMENT_ENTRIES ledger entries in a month:"
+else
+  echo "Ledger benchmark on $(nproc) cores, $(date -u +%Y-%m-%d), PostgreSQL 15, $TENANTS tenants, $((TENANTS * PER_TENANT)) ledger entries, wrk -c$CONNECTIONS -d$DURATION:"
+fi
 cat "$results"
 mkdir -p "$here/../results"
-cp "$results" "$here/../results/ledger-latest.md"
+# a statement-only run does not replace the full run's table
+cp "$results" "$here/../results/$([ "$ONLY_STATEMENT" = 1 ] && echo ledger-statement-latest.md || echo ledger-latest.md)"
