@@ -5,8 +5,12 @@
 #   - GET /reef/v1/me and the usage reports through Reef (wrk, random tenant per request),
 #   - the hold step itself (pgbench running Reef's conditional UPDATE), on random tenants and on
 #     one hot tenant,
-#   - the query plans of the report queries (index use, no full scans).
-# Usage: src/bench/ledger/run-ledger-bench.sh     (env: TENANTS, PER_TENANT, DURATION, CONNECTIONS)
+#   - the query plans of the report queries (index use, no full scans),
+#   - the monthly statement (JSON, CSV, HTML) of one tenant with STATEMENT_ENTRIES (1,000,000)
+#     ledger entries in one month, Reef restarted with its heap capped at STATEMENT_HEAP (256m).
+# Usage: src/bench/ledger/run-ledger-bench.sh
+#   (env: TENANTS, PER_TENANT, DURATION, CONNECTIONS, STATEMENT_ENTRIES, STATEMENT_HEAP,
+#    ONLY_STATEMENT=1 to seed and measure the statement only, SKIP_STATEMENT=1 to leave it out)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../.." && pwd)
@@ -16,15 +20,29 @@ DURATION=${DURATION:-15s}
 CONNECTIONS=${CONNECTIONS:-16}
 PORT=${PORT:-8090}
 MGMT_PORT=${MGMT_PORT:-9090}   # Reef's management interface (health)
+STATEMENT_ENTRIES=${STATEMENT_ENTRIES:-1000000}
+STATEMENT_HEAP=${STATEMENT_HEAP:-256m}
+ONLY_STATEMENT=${ONLY_STATEMENT:-0}
+SKIP_STATEMENT=${SKIP_STATEMENT:-0}
 ADMIN_TOKEN=$(python3 -c 'import secrets; print(secrets.token_hex(32))')   # Reef refuses short tokens
 DB=reef_ledger_bench
 out=$(mktemp -d)
 reef_pid=""
-cleanup() { [ -n "$reef_pid" ] && kill "$reef_pid" 2>/dev/null || true; }
+pg_started=0
+cleanup() {
+  [ -n "$reef_pid" ] && kill "$reef_pid" 2>/dev/null || true
+  if [ "$pg_started" = 1 ] && [ "${KEEP_PG:-0}" != 1 ]; then pg_ctlcluster 15 main stop >/dev/null 2>&1 || true; fi
+}
 trap cleanup EXIT
 
 command -v wrk >/dev/null || apt-get install -y -q wrk >/dev/null
-pg_ctlcluster 15 main start 2>/dev/null || true
+if ! pg_lsclusters -h 2>/dev/null | awk '$1 == 15 && $2 == "main" {print $4}' | grep -q online; then
+  # without this script's inherited descriptors: the server must not keep a caller's lock
+  # (flock /tmp/reef-test.lock ...) held after the benchmark has ended
+  ( for fd in /proc/$BASHPID/fd/*; do fd=${fd##*/}; [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done
+    exec pg_ctlcluster 15 main start ) 2>/dev/null || true
+  pg_started=1   # stopped again on exit, unless KEEP_PG=1
+fi
 psql_admin() { su postgres -c "psql -q -v ON_ERROR_STOP=1 $*"; }
 psql_admin "-c \"DROP DATABASE IF EXISTS $DB\"" 
 psql_admin "-c \"DO \\\$\\\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'reef') THEN CREATE ROLE reef LOGIN PASSWORD 'reef'; END IF; END \\\$\\\$\""
@@ -35,10 +53,10 @@ if [ ! -f "$jar" ] || [ -n "$(find "$root/src/main" -newer "$jar" -type f | head
   (cd "$root" && ./mvnw -q -B package -DskipTests)
 fi
 
-start_reef() {
+start_reef() { # [heap]
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:5432/$DB" QUARKUS_DATASOURCE_USERNAME=reef \
   QUARKUS_DATASOURCE_PASSWORD=reef REEF_ADMIN_TOKEN="$ADMIN_TOKEN" \
-    java -Xmx512m -Dquarkus.http.port=$PORT -Dquarkus.management.port=$MGMT_PORT -Dreef.reconciler.enabled=false -Dquarkus.log.level=WARN \
+    java -Xmx${1:-512m} -Dquarkus.http.port=$PORT -Dquarkus.management.port=$MGMT_PORT -Dreef.reconciler.enabled=false -Dquarkus.log.level=WARN \
     -jar "$jar" > "$out/reef.log" 2>&1 &
   reef_pid=$!
   for _ in $(seq 1 120); do
@@ -48,17 +66,18 @@ start_reef() {
   echo "Reef did not start; see $out/reef.log" >&2; exit 1
 }
 start_reef # creates the schema
+results="$out/results.md"
+{
+  echo "| endpoint | requests/s | p50 | p90 | p99 | max | errors |"
+  echo "| --- | --- | --- | --- | --- | --- | --- |"
+} > "$results"
+if [ "$ONLY_STATEMENT" != 1 ]; then
 echo "Seeding $TENANTS tenants x $PER_TENANT ledger entries ..."
 t0=$(date +%s)
 PGPASSWORD=reef psql -q -h localhost -U reef -d $DB -v tenants=$TENANTS -v per_tenant=$PER_TENANT -f "$here/seed.sql"
 echo "Seeded in $(( $(date +%s) - t0 )) s: $(PGPASSWORD=reef psql -tA -h localhost -U reef -d $DB -c 'SELECT count(*) FROM ledger_entry') ledger entries"
 
 from=$(date -u -d '90 days ago' +%Y-%m-%d)
-results="$out/results.md"
-{
-  echo "| endpoint | requests/s | p50 | p90 | p99 | max | errors |"
-  echo "| --- | --- | --- | --- | --- | --- | --- |"
-} > "$results"
 measure() { # name path
   # warm-up, then the measured run
   TENANTS=$TENANTS BENCH_PATH="$2" wrk -t2 -c$CONNECTIONS -d5s -s "$here/random-tenant.lua" "http://localhost:$PORT" >/dev/null
@@ -108,8 +127,84 @@ PGPASSWORD=reef psql -h localhost -U reef -d $DB -c "EXPLAIN (ANALYZE, BUFFERS, 
   FROM ledger_entry WHERE tenant_id = md5('tenant7')::uuid AND created_at >= now() - interval '90 days'
   AND created_at < now() GROUP BY 1, 2 ORDER BY 1, 2" | grep -E "Scan|Execution Time"
 
+fi # ONLY_STATEMENT
+
+if [ "$SKIP_STATEMENT" != 1 ]; then
+  # The statement of the last complete month, for one tenant with STATEMENT_ENTRIES entries in it.
+  month=$(date -u -d "$(date -u +%Y-%m-01) -1 month" +%Y-%m)
+  echo "Seeding one tenant with $STATEMENT_ENTRIES ledger entries in $month ..."
+  t0=$(date +%s)
+  PGPASSWORD=reef psql -q -h localhost -U reef -d $DB -v entries=$STATEMENT_ENTRIES -v month_start="$month-01T00:00:00Z" \
+    -f "$here/seed-statement.sql"
+  echo "Seeded in $(( $(date +%s) - t0 )) s"
+  kill "$reef_pid"; wait "$reef_pid" 2>/dev/null || true
+  start_reef "$STATEMENT_HEAP"
+  statement_tenant=$(PGPASSWORD=reef psql -tA -h localhost -U reef -d $DB -c "SELECT md5('statement-tenant')::uuid")
+  statement_url="localhost:$PORT/reef/admin/v1/tenants/$statement_tenant/statement?month=$month"
+  heap_peak() { # the largest heap in use (MB) seen while pid $1 runs
+    local peak=0 used
+    while kill -0 "$1" 2>/dev/null; do
+      used=$(curl -sf "localhost:$MGMT_PORT/q/metrics" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s += $NF} END {printf "%d", s / 1048576}')
+      [ -n "$used" ] && [ "$used" -gt "$peak" ] && peak=$used
+      sleep 0.2
+    done
+    echo "$peak"
+  }
+  timed() { # label accept runs: sequential requests, each timed; prints the first and the best run
+    local label=$1 accept=$2 runs=$3 first="" best="" ms size
+    for i in $(seq 1 "$runs"); do
+      t1=$(date +%s%N)
+      size=$(curl -sf -H "Authorization: Bearer $ADMIN_TOKEN" -H "Accept: $accept" "$statement_url" | wc -c)
+      ms=$(( ($(date +%s%N) - t1) / 1000000 ))
+      [ -z "$first" ] && first=$ms
+      { [ -z "$best" ] || [ "$ms" -lt "$best" ]; } && best=$ms
+    done
+    echo "| statement $label, 1 tenant x $STATEMENT_ENTRIES entries in $month, -Xmx$STATEMENT_HEAP ($size bytes) | | first $first ms, best of $runs $best ms | | | | |" >> "$results"
+  }
+  timed JSON application/json 5
+  timed HTML text/html 5
+  # the CSV: every entry, streamed; the heap in use is sampled while it downloads
+  for run in 1 2; do
+    t1=$(date +%s%N)
+    curl -sf -H "Authorization: Bearer $ADMIN_TOKEN" -H 'Accept: text/csv' "$statement_url" -o "$out/statement.csv" &
+    curl_pid=$!
+    peak=$(heap_peak $curl_pid)
+    wait $curl_pid
+    ms=$(( ($(date +%s%N) - t1) / 1000000 ))
+    echo "| statement CSV run $run ($(wc -l < "$out/statement.csv") lines, $(( $(wc -c < "$out/statement.csv") / 1048576 )) MB), -Xmx$STATEMENT_HEAP, peak heap in use $peak MB | | $ms ms total | | | | |" >> "$results"
+  done
+  # what the CSV says equals the ledger
+  PGPASSWORD=reef psql -tA -h localhost -U reef -d $DB -c "SELECT count(*), sum(price_micros) FROM ledger_entry
+    WHERE tenant_id = '$statement_tenant' AND created_at >= '$month-01T00:00:00Z'
+      AND created_at < CAST('$month-01T00:00:00Z' AS timestamptz) + interval '1 month'" > "$out/ledger-sum.txt"
+  python3 - "$out/statement.csv" "$out/ledger-sum.txt" <<'PY'
+import sys
+from decimal import Decimal
+blocks = open(sys.argv[1], newline="").read().split("\r\n\r\n")
+summary = dict(line.split(",", 1) for line in blocks[0].split("\r\n") if line)
+entries = [line for line in blocks[3].split("\r\n")[1:] if line]
+total = sum(Decimal(line.split(",")[5]) for line in entries)
+count, micros = open(sys.argv[2]).read().strip().split("|")
+assert len(entries) == int(count) == int(summary["charges_count"]), (len(entries), count, summary["charges_count"])
+assert total * 1000000 == int(micros) == Decimal(summary["total_charges_usd"]) * 1000000, (total, micros)
+print(f"CSV statement checked against the ledger: {len(entries)} entries, total {total} USD")
+PY
+  echo
+  echo "Statement query plan (the month's charges by provider and model):"
+  PGPASSWORD=reef psql -h localhost -U reef -d $DB -c "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+    SELECT provider, model, count(*), sum(price_micros), sum(cost_micros) FROM ledger_entry
+    WHERE tenant_id = '$statement_tenant' AND created_at >= '$month-01T00:00:00Z'
+      AND created_at < CAST('$month-01T00:00:00Z' AS timestamptz) + interval '1 month'
+    GROUP BY provider, model ORDER BY provider, model" | grep -E "Scan|Aggregate|Execution Time"
+fi
+
 echo
-echo "Ledger benchmark on $(nproc) cores, $(date -u +%Y-%m-%d), PostgreSQL 15, $TENANTS tenants, $((TENANTS * PER_TENANT)) ledger entries, wrk -c$CONNECTIONS -d$DURATION:"
+if [ "$ONLY_STATEMENT" = 1 ]; then
+  echo "Statement benchmark on $(nproc) cores, $(date -u +%Y-%m-%d), PostgreSQL 15, one tenant with $STATEMENT_ENTRIES ledger entries in a month:"
+else
+  echo "Ledger benchmark on $(nproc) cores, $(date -u +%Y-%m-%d), PostgreSQL 15, $TENANTS tenants, $((TENANTS * PER_TENANT)) ledger entries, wrk -c$CONNECTIONS -d$DURATION:"
+fi
 cat "$results"
 mkdir -p "$here/../results"
-cp "$results" "$here/../results/ledger-latest.md"
+# a statement-only run does not replace the full run's table
+cp "$results" "$here/../results/$([ "$ONLY_STATEMENT" = 1 ] && echo ledger-statement-latest.md || echo ledger-latest.md)"

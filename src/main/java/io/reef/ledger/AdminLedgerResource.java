@@ -31,13 +31,13 @@ import io.smallrye.common.annotation.Blocking;
 @Tag(name = "Admin: usage and ledger")
 public class AdminLedgerResource {
 
-    private static final int CSV_PAGE = 5_000;
-
     private final UsageQueries usage;
+    private final LedgerLines lines;
     private final ReefClock clock;
 
-    public AdminLedgerResource(UsageQueries usage, ReefClock clock) {
+    public AdminLedgerResource(UsageQueries usage, LedgerLines lines, ReefClock clock) {
         this.usage = usage;
+        this.lines = lines;
         this.clock = clock;
     }
 
@@ -77,19 +77,10 @@ public class AdminLedgerResource {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             writer.write(StatementLine.CSV_HEADER);
             writer.write("\r\n");
-            UsageQueries.Cursor after = null;
-            List<StatementLine> lines;
-            do {
-                lines = usage.page(tenantId, range.from(), range.to(), after, CSV_PAGE);
-                for (StatementLine line : lines) {
-                    writer.write(line.csv());
-                    writer.write("\r\n");
-                }
-                if (!lines.isEmpty()) {
-                    StatementLine last = lines.get(lines.size() - 1);
-                    after = new UsageQueries.Cursor(last.createdAt(), last.id());
-                }
-            } while (lines.size() == CSV_PAGE);
+            lines.each(tenantId, range.from(), range.to(), line -> {
+                writer.write(line.csv());
+                writer.write("\r\n");
+            });
             writer.flush();
         };
         return Response.ok(body, "text/csv; charset=UTF-8")
