@@ -26,16 +26,17 @@ import io.vertx.sqlclient.Tuple;
 public class JobRepository {
 
     /*
-     * One statement places the hold and writes the job row it belongs to: reef_admit (V5) locks the
-     * tenant row, then the key row (the lock order of every statement that locks both, see
-     * io.reef.ledger.Holds), checks the key (revoked, expired, its allowed models, rate,
-     * concurrency and budget) and the tenant (active, allowed models, rate and concurrency, period
+     * One statement places the hold and writes the job row it belongs to: reef_admit (V5) moves the
+     * tenant row by a conditional UPDATE (active, allowed models, rate and concurrency, period
      * spend + open holds + this hold <= limit and, for a prepaid tenant, lifetime spend + open
-     * holds + this hold <= unexpired credit), and only if all pass moves both rows' counters and
-     * inserts the job; otherwise it changes nothing and names the refusal. Under READ COMMITTED
-     * each of its statements sees the rows as they are once their locks are granted, so concurrent
-     * admissions on any replica serialise on the tenant row and can never overshoot. Run in
-     * autocommit, the rows are locked only for this statement's own commit.
+     * holds + this hold <= unexpired credit), then the key row by its own (revoked, expired, its
+     * allowed models, rate, concurrency and budget): tenant first, then key, the lock order of
+     * every statement that locks both (see io.reef.ledger.Holds). Then it inserts the job. If the
+     * key refuses, the tenant's move is taken back before the lock is released, so a refusal
+     * changes nothing; it names its reason. Under READ COMMITTED PostgreSQL re-checks each UPDATE's
+     * WHERE on the newest row version once the lock is granted, so concurrent admissions on any
+     * replica serialise on the tenant row and can never overshoot. Run in autocommit, the rows are
+     * locked only for this statement's own commit.
      *
      * That commit does not wait for its WAL flush (synchronous_commit off for this transaction
      * only: set_config(..., true) ends with it, so the pooled connection stays synchronous).

@@ -25,8 +25,9 @@ import io.reef.event.BalanceEvents;
  *
  * <p>
  * No deadlock: every statement that locks a tenant row and a key row locks the tenant row first,
- * then the key row, and a job row before either. The admission ({@code reef_admit}) locks tenant,
- * then key, and writes the new job row last; a post, void or late charge runs in the transaction
+ * then the key row, and a job row before either. The admission ({@code reef_admit}) updates the
+ * tenant row, then the key row, each by a conditional UPDATE, and writes the new job row last; a post, void or late charge runs
+ * in the transaction
  * that has locked the job row ({@code JobFinalizer}), then calls {@code reef_move_counters}, which
  * updates the tenant row, then the key row; a re-size ({@code reef_resize_hold}) likewise. All three
  * are SQL functions in V5, so the order is fixed in one place and costs one round trip.
