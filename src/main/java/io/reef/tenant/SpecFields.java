@@ -43,7 +43,7 @@ final class SpecFields {
         }
     }
 
-    /** A list of model ids (Shark AI model ids, SharkAPI modes), or null (any model); absent: null. */
+    /** A list of models (as each provider names a job's model: a model id, a mode), or null (any model); absent: null. */
     static Setting<List<String>> models(JsonNode body, String name) {
         if (!body.has(name)) {
             return null;

@@ -34,7 +34,7 @@ public class Tenant extends PanacheEntityBase {
     public Integer maxConcurrentJobs;
     public int markupBp;
     public BillingMode billingMode = BillingMode.POSTPAID;
-    /** null: any model; else Shark AI model ids and SharkAPI modes. */
+    /** null: any model; else the models allowed, as each provider names a job's model (a model id, a mode). */
     @JdbcTypeCode(SqlTypes.ARRAY)
     public String[] allowedModels;
     @JdbcTypeCode(SqlTypes.ARRAY)
