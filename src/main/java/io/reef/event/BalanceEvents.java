@@ -63,10 +63,7 @@ public class BalanceEvents {
     }
 
     private void balance(UUID tenantId, Instant now) {
-        if (events.clearLowBalance(tenantId, now)) {
-            return;
-        }
-        EventRepository.LowBalance low = events.markLowBalance(tenantId, now);
+        EventRepository.LowBalance low = events.updateLowBalance(tenantId, now);
         if (low == null) {
             return;
         }

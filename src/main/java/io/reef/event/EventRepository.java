@@ -63,16 +63,18 @@ public class EventRepository {
 
     private static final String AVAILABLE = "reef_unexpired_credit(id, granted_micros, :now) - lifetime_spent_micros - held_micros";
 
-    /** A prepaid tenant's balance just fell below its low-balance level and has not been alerted: flag it. */
-    private static final String MARK_LOW_BALANCE = "UPDATE tenant SET low_balance_alerted = true "
-            + "WHERE id = :tenant AND billing_mode = 'prepaid' AND low_balance_micros IS NOT NULL "
-            + "AND NOT low_balance_alerted AND " + AVAILABLE + " < low_balance_micros "
-            + "RETURNING " + AVAILABLE + ", low_balance_micros, granted_micros, lifetime_spent_micros, held_micros";
-
-    /** The balance is back at or above the level (a grant, a void): the next fall alerts again. */
-    private static final String CLEAR_LOW_BALANCE = "UPDATE tenant SET low_balance_alerted = false "
-            + "WHERE id = :tenant AND low_balance_alerted "
-            + "AND (low_balance_micros IS NULL OR billing_mode <> 'prepaid' OR " + AVAILABLE + " >= low_balance_micros)";
+    /**
+     * Flips the tenant's low-balance flag when it no longer says whether a prepaid tenant's balance
+     * is below its level: set when the balance just fell below it (the event fires), cleared when it
+     * is back at or above it, or the tenant is postpaid or has no level (the next fall alerts again).
+     * One statement, under the tenant row's lock the charge or grant already holds; when the flag is
+     * right, nothing is written.
+     */
+    private static final String FLIP_LOW_BALANCE = "UPDATE tenant SET low_balance_alerted = NOT low_balance_alerted "
+            + "WHERE id = :tenant AND low_balance_alerted IS DISTINCT FROM (billing_mode = 'prepaid' "
+            + "AND low_balance_micros IS NOT NULL AND " + AVAILABLE + " < low_balance_micros) "
+            + "RETURNING low_balance_alerted, " + AVAILABLE
+            + ", low_balance_micros, granted_micros, lifetime_spent_micros, held_micros";
 
     private static final String CLAIM_DUE = """
             WITH c AS (
@@ -181,28 +183,25 @@ public class EventRepository {
                 Sql.longValue(r[3]), Sql.longValue(r[4]), (String) r[5])).toList();
     }
 
-    /** A prepaid tenant's balance when it fell below its level (now flagged), or null if it did not. */
+    /** A prepaid tenant's balance when it fell below its level (now flagged). */
     record LowBalance(long availableMicros, long levelMicros, long grantedMicros, long spentMicros, long heldMicros) {
     }
 
-    LowBalance markLowBalance(UUID tenantId, Instant now) {
+    /**
+     * Brings the tenant's low-balance flag up to date ({@link #FLIP_LOW_BALANCE}): the balance if it
+     * just fell below the level (the flag is now set), else null (it was cleared, or was right).
+     */
+    LowBalance updateLowBalance(UUID tenantId, Instant now) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = sql(MARK_LOW_BALANCE, TENANT, "credit_entry")
+        List<Object[]> rows = sql(FLIP_LOW_BALANCE, TENANT, "credit_entry")
                 .setParameter("tenant", tenantId).setParameter("now", Sql.at(now))
                 .getResultList();
-        if (rows.isEmpty()) {
+        if (rows.isEmpty() || !Boolean.TRUE.equals(rows.get(0)[0])) {
             return null;
         }
         Object[] r = rows.get(0);
-        return new LowBalance(Sql.longValue(r[0]), Sql.longValue(r[1]), Sql.longValue(r[2]), Sql.longValue(r[3]),
-                Sql.longValue(r[4]));
-    }
-
-    /** Clears the tenant's low-balance flag if its balance is back at or above its level; true if it did. */
-    boolean clearLowBalance(UUID tenantId, Instant now) {
-        return sql(CLEAR_LOW_BALANCE, TENANT, "credit_entry")
-                .setParameter("tenant", tenantId).setParameter("now", Sql.at(now))
-                .executeUpdate() == 1;
+        return new LowBalance(Sql.longValue(r[1]), Sql.longValue(r[2]), Sql.longValue(r[3]), Sql.longValue(r[4]),
+                Sql.longValue(r[5]));
     }
 
     // ------------------------------------------------------------------ deliveries
