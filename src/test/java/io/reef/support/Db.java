@@ -43,6 +43,14 @@ public class Db {
                 .setParameter("t", UUID.fromString(tenantId)).getResultList());
     }
 
+    /** The provider's ids of the tenant's jobs that have one (their submission was answered). */
+    @SuppressWarnings("unchecked")
+    public java.util.List<String> upstreamIdsForTenant(String tenantId) {
+        return QuarkusTransaction.requiringNew().call(() -> (java.util.List<String>) em.createNativeQuery(
+                "SELECT upstream_id FROM job WHERE tenant_id = :t AND upstream_id IS NOT NULL ORDER BY id")
+                .setParameter("t", UUID.fromString(tenantId)).getResultList());
+    }
+
     /** Jobs of the tenant not yet in a terminal state. */
     public long openJobs(String tenantId) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
