@@ -1,6 +1,7 @@
 package io.reef.event;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,9 +12,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.reef.common.Money;
 
 /**
- * The tenant events a change of its money causes, decided and written in that change's
- * transaction, after the tenant row's counters moved (the row is locked by then, so concurrent
- * charges of one tenant decide one after the other):
+ * The tenant events a change of its money causes, decided in the database by the statement that
+ * moves the tenant row's counters (the row is locked by then, so concurrent charges of one tenant
+ * decide one after the other; one round trip under the lock, see V7) and written in that change's
+ * transaction:
  * <ul>
  * <li>{@code tenant.budget.threshold}: the period spend reached one of the tenant's
  * {@code alert_thresholds_percent} of its quota limit. Once per tenant, period and threshold, on
@@ -36,20 +38,33 @@ public class BalanceEvents {
         this.outbox = outbox;
     }
 
-    /** After a charge (or late charge) moved the tenant's period and lifetime spend: thresholds and balance. */
+    /**
+     * Writes the alerts a move of the tenant's money made due (decided in the database with the
+     * move, see {@link BalanceAlert}), in the move's transaction.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void afterCharge(UUID tenantId, Instant now) {
-        for (EventRepository.CrossedThreshold crossed : events.crossedThresholds(tenantId, now)) {
-            ObjectNode data = outbox.data();
-            data.put("tenant_id", tenantId.toString());
-            data.put("threshold_percent", crossed.percent());
-            data.put("period", crossed.period());
-            data.put("period_start", crossed.periodStart().toString());
-            data.put("spent_usd", Money.microsToUsd(crossed.spentMicros()));
-            data.put("limit_usd", Money.microsToUsd(crossed.limitMicros()));
-            outbox.write(EventType.TENANT_BUDGET_THRESHOLD, tenantId, crossed.dedupeKey(), data, now);
+    public void write(UUID tenantId, List<BalanceAlert> alerts, Instant now) {
+        for (BalanceAlert alert : alerts) {
+            if (alert instanceof BalanceAlert.ThresholdReached reached) {
+                ObjectNode data = outbox.data();
+                data.put("tenant_id", tenantId.toString());
+                data.put("threshold_percent", reached.percent());
+                data.put("period", reached.period());
+                data.put("period_start", reached.periodStart().toString());
+                data.put("spent_usd", Money.microsToUsd(reached.spentMicros()));
+                data.put("limit_usd", Money.microsToUsd(reached.limitMicros()));
+                outbox.write(EventType.TENANT_BUDGET_THRESHOLD, tenantId, reached.dedupeKey(), data, now);
+            } else if (alert instanceof BalanceAlert.BalanceLow low) {
+                ObjectNode data = outbox.data();
+                data.put("tenant_id", tenantId.toString());
+                data.put("available_usd", Money.microsToUsd(low.availableMicros()));
+                data.put("low_balance_usd", Money.microsToUsd(low.levelMicros()));
+                data.put("granted_usd", Money.microsToUsd(low.grantedMicros()));
+                data.put("spent_usd", Money.microsToUsd(low.spentMicros()));
+                data.put("held_usd", Money.microsToUsd(low.heldMicros()));
+                outbox.write(EventType.TENANT_BALANCE_LOW, tenantId, null, data, now);
+            }
         }
-        balance(tenantId, now);
     }
 
     /**
@@ -59,21 +74,6 @@ public class BalanceEvents {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void afterCredit(UUID tenantId, Instant now) {
-        balance(tenantId, now);
-    }
-
-    private void balance(UUID tenantId, Instant now) {
-        EventRepository.LowBalance low = events.updateLowBalance(tenantId, now);
-        if (low == null) {
-            return;
-        }
-        ObjectNode data = outbox.data();
-        data.put("tenant_id", tenantId.toString());
-        data.put("available_usd", Money.microsToUsd(low.availableMicros()));
-        data.put("low_balance_usd", Money.microsToUsd(low.levelMicros()));
-        data.put("granted_usd", Money.microsToUsd(low.grantedMicros()));
-        data.put("spent_usd", Money.microsToUsd(low.spentMicros()));
-        data.put("held_usd", Money.microsToUsd(low.heldMicros()));
-        outbox.write(EventType.TENANT_BALANCE_LOW, tenantId, null, data, now);
+        write(tenantId, events.lowBalanceAlert(tenantId, now), now);
     }
 }

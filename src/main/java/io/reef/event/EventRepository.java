@@ -47,34 +47,8 @@ public class EventRepository {
      * yet in this period, with what the event says. (spent_micros belongs to the period that
      * spent_period_start names; the charge just moved both.)
      */
-    private static final String CROSSED_THRESHOLDS = """
-            SELECT p, t.quota_period, t.spent_period_start, t.spent_micros, t.quota_limit_micros, k.key
-            FROM tenant t
-            CROSS JOIN LATERAL unnest(t.alert_thresholds_percent) AS p
-            CROSS JOIN LATERAL (SELECT concat('tenant.budget.threshold:', t.id, ':',
-                                              CAST(extract(epoch FROM t.spent_period_start) AS bigint), ':', p) AS key) k
-            WHERE t.id = :tenant
-              AND t.spent_period_start = reef_period_start(t.quota_period, :now)
-              AND t.spent_micros > 0
-              AND t.spent_micros * 100 >= CAST(p AS bigint) * t.quota_limit_micros
-              AND NOT EXISTS (SELECT 1 FROM event e WHERE e.dedupe_key = k.key)
-            ORDER BY p
-            """;
-
-    private static final String AVAILABLE = "reef_unexpired_credit(id, granted_micros, :now) - lifetime_spent_micros - held_micros";
-
-    /**
-     * Flips the tenant's low-balance flag when it no longer says whether a prepaid tenant's balance
-     * is below its level: set when the balance just fell below it (the event fires), cleared when it
-     * is back at or above it, or the tenant is postpaid or has no level (the next fall alerts again).
-     * One statement, under the tenant row's lock the charge or grant already holds; when the flag is
-     * right, nothing is written.
-     */
-    private static final String FLIP_LOW_BALANCE = "UPDATE tenant SET low_balance_alerted = NOT low_balance_alerted "
-            + "WHERE id = :tenant AND low_balance_alerted IS DISTINCT FROM (billing_mode = 'prepaid' "
-            + "AND low_balance_micros IS NOT NULL AND " + AVAILABLE + " < low_balance_micros) "
-            + "RETURNING low_balance_alerted, " + AVAILABLE
-            + ", low_balance_micros, granted_micros, lifetime_spent_micros, held_micros";
+    /** Brings the tenant's low-balance flag up to date; a row if the balance just fell below its level (V7). */
+    private static final String LOW_BALANCE_ALERT = "SELECT * FROM reef_low_balance_alert(:tenant, :now)";
 
     private static final String CLAIM_DUE = """
             WITH c AS (
@@ -169,39 +143,16 @@ public class EventRepository {
         return rows.isEmpty() ? -1 : Sql.longValue(rows.get(0)[1]);
     }
 
-    /** A threshold the tenant's period spend has reached, not yet fired in this period. */
-    record CrossedThreshold(int percent, String period, Instant periodStart, long spentMicros, long limitMicros,
-            String dedupeKey) {
-    }
-
-    List<CrossedThreshold> crossedThresholds(UUID tenantId, Instant now) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = sql(CROSSED_THRESHOLDS, TENANT, "event")
-                .setParameter("tenant", tenantId).setParameter("now", Sql.at(now))
-                .getResultList();
-        return rows.stream().map(r -> new CrossedThreshold(((Number) r[0]).intValue(), (String) r[1], Sql.instant(r[2]),
-                Sql.longValue(r[3]), Sql.longValue(r[4]), (String) r[5])).toList();
-    }
-
-    /** A prepaid tenant's balance when it fell below its level (now flagged). */
-    record LowBalance(long availableMicros, long levelMicros, long grantedMicros, long spentMicros, long heldMicros) {
-    }
-
     /**
-     * Brings the tenant's low-balance flag up to date ({@link #FLIP_LOW_BALANCE}): the balance if it
-     * just fell below the level (the flag is now set), else null (it was cleared, or was right).
+     * Brings the tenant's low-balance flag up to date (after a grant or correction, under the tenant
+     * row's lock the grant holds): the alert if the balance just fell below its level.
      */
-    LowBalance updateLowBalance(UUID tenantId, Instant now) {
+    List<BalanceAlert> lowBalanceAlert(UUID tenantId, Instant now) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = sql(FLIP_LOW_BALANCE, TENANT, "credit_entry")
+        List<Object[]> rows = sql(LOW_BALANCE_ALERT, TENANT, "credit_entry")
                 .setParameter("tenant", tenantId).setParameter("now", Sql.at(now))
                 .getResultList();
-        if (rows.isEmpty() || !Boolean.TRUE.equals(rows.get(0)[0])) {
-            return null;
-        }
-        Object[] r = rows.get(0);
-        return new LowBalance(Sql.longValue(r[1]), Sql.longValue(r[2]), Sql.longValue(r[3]), Sql.longValue(r[4]),
-                Sql.longValue(r[5]));
+        return BalanceAlert.fromRows(rows);
     }
 
     // ------------------------------------------------------------------ deliveries

@@ -30,7 +30,8 @@ import io.reef.event.BalanceEvents;
  * in the transaction
  * that has locked the job row ({@code JobFinalizer}), then calls {@code reef_move_counters}, which
  * updates the tenant row, then the key row; a re-size ({@code reef_resize_hold}) likewise. All three
- * are SQL functions in V5, so the order is fixed in one place and costs one round trip.
+ * are SQL functions (V5, V7), so the order is fixed in one place and costs one round trip; the
+ * settlement function also decides the balance alerts due, in the same round trip.
  */
 @ApplicationScoped
 public class Holds {
@@ -83,7 +84,8 @@ public class Holds {
     /** Voids a job's open hold (failed, cancelled, moderated, expired, rejected upstream): hold and slot come off. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void voidHold(UUID tenantId, UUID apiKeyId, long holdMicros, Instant now) {
-        ledger.moveCounters(tenantId, apiKeyId, holdMicros, 1, 0, now);
+        // a void can only raise the balance: it re-arms a low-balance alert, it never fires one
+        balanceEvents.write(tenantId, ledger.moveCounters(tenantId, apiKeyId, holdMicros, 1, 0, now), now);
         metrics.holdVoided(tenantId.toString(), holdMicros);
     }
 
@@ -119,9 +121,10 @@ public class Holds {
         if (!ledger.insertEntry(charge, kind, now)) {
             return false;
         }
-        ledger.moveCounters(charge.tenantId(), charge.apiKeyId(), holdOffMicros, slotsOff, charge.priceMicros(), now);
-        // budget thresholds and low balance, decided and written in this transaction (the outbox)
-        balanceEvents.afterCharge(charge.tenantId(), now);
+        // budget thresholds and low balance: decided with the move (one round trip under the tenant
+        // row's lock), written in this transaction (the outbox)
+        balanceEvents.write(charge.tenantId(), ledger.moveCounters(charge.tenantId(), charge.apiKeyId(), holdOffMicros,
+                slotsOff, charge.priceMicros(), now), now);
         metrics.charged(charge.tenantId().toString(), charge.provider(), charge.costMicros(), charge.priceMicros());
         return true;
     }

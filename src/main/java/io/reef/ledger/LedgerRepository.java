@@ -14,6 +14,7 @@ import jakarta.persistence.Query;
 import org.hibernate.query.NativeQuery;
 
 import io.reef.common.Sql;
+import io.reef.event.BalanceAlert;
 
 /**
  * Every statement on {@code ledger_entry} and on the tenant's and key's counters (held amount,
@@ -39,10 +40,11 @@ public class LedgerRepository {
 
     /**
      * Takes a posted or voided hold (and its job slot) off the tenant and its key, and adds a charge
-     * to their period spend and the tenant's lifetime spend: tenant row first, then the key's (V5).
+     * to their period spend and the tenant's lifetime spend: tenant row first, then the key's; returns
+     * the balance alerts the move made due (V7).
      */
     private static final String MOVE_COUNTERS = """
-            SELECT reef_move_counters(:tenant, :key, :heldOff, :slotsOff, :spent, :now)
+            SELECT * FROM reef_move_counters(:tenant, :key, :heldOff, :slotsOff, :spent, :now)
             """;
 
     private static final String INSERT_ENTRY = """
@@ -93,16 +95,22 @@ public class LedgerRepository {
         this.em = em;
     }
 
-    /** Moves the tenant's and key's counters (in the caller's transaction, after the job's pending change). */
-    void moveCounters(UUID tenantId, UUID apiKeyId, long heldOffMicros, int slotsOff, long spentMicros, Instant now) {
-        sql(MOVE_COUNTERS, JOB, TENANT, API_KEY)
+    /**
+     * Moves the tenant's and key's counters (in the caller's transaction, after the job's pending
+     * change); returns the balance alerts due (in the same round trip, see V7).
+     */
+    List<BalanceAlert> moveCounters(UUID tenantId, UUID apiKeyId, long heldOffMicros, int slotsOff, long spentMicros,
+            Instant now) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = sql(MOVE_COUNTERS, JOB, TENANT, API_KEY, "event", "credit_entry")
                 .setParameter("key", apiKeyId)
                 .setParameter("heldOff", heldOffMicros)
                 .setParameter("slotsOff", slotsOff)
                 .setParameter("spent", spentMicros)
                 .setParameter("now", Sql.at(now))
                 .setParameter("tenant", tenantId)
-                .getSingleResult();
+                .getResultList();
+        return BalanceAlert.fromRows(rows);
     }
 
     /** Appends the job's one ledger entry; false (nothing written) if the job already has one. */
