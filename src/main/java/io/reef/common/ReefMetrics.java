@@ -45,6 +45,12 @@ public class ReefMetrics {
         registry.counter("reef.upstream.account.alerts", "provider", provider, "status", Integer.toString(status)).increment();
     }
 
+    /** A provider refused one of the reseller's accounts (429: it cools down; 401/402/403: it needs attention). */
+    public void upstreamAccountRefused(String provider, String account, int status) {
+        registry.counter("reef.upstream.account.refusals", "provider", provider, "account", account, "status",
+                Integer.toString(status)).increment();
+    }
+
     /** A provider reported a cost Reef could not parse: an operator alert. */
     public void unparseableCost(String provider) {
         registry.counter("reef.upstream.unparseable.cost", "provider", provider).increment();
@@ -62,11 +68,12 @@ public class ReefMetrics {
     }
 
     /** On every upstream call: the timer is built once per (provider, operation, outcome), then reused. */
-    public void upstreamCall(String provider, String operation, String outcome, Duration elapsed) {
-        upstreamTimers.computeIfAbsent(provider + '|' + operation + '|' + outcome, k -> Timer.builder("reef.upstream.latency")
-                .tags("provider", provider, "operation", operation, "outcome", outcome)
-                .publishPercentileHistogram()
-                .register(registry))
+    public void upstreamCall(String provider, String account, String operation, String outcome, Duration elapsed) {
+        upstreamTimers.computeIfAbsent(provider + '|' + account + '|' + operation + '|' + outcome,
+                k -> Timer.builder("reef.upstream.latency")
+                        .tags("provider", provider, "account", account, "operation", operation, "outcome", outcome)
+                        .publishPercentileHistogram()
+                        .register(registry))
                 .record(elapsed);
     }
 

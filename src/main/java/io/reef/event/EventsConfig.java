@@ -43,8 +43,4 @@ public interface EventsConfig {
      */
     @WithDefault("false")
     boolean allowPrivateTargets();
-
-    /** An upstream account alert is raised once per provider and status per window of this length. */
-    @WithDefault("10M")
-    Duration upstreamAlertWindow();
 }

@@ -32,6 +32,8 @@ public class Job extends PanacheEntityBase {
     public String provider;
     public String model;
     public String upstreamId;
+    /** The upstream account that created the job (V8); its polls and cancels use it. Null until submitted. */
+    public String upstreamAccount;
     public JobStatus status;
     public long holdMicros;
     public HoldState holdState;
@@ -95,7 +97,7 @@ public class Job extends PanacheEntityBase {
     }
 
     JobView view() {
-        return new JobView(id, publicId, tenantId, provider, model, upstreamId, status, markupBp, holdMicros,
+        return new JobView(id, publicId, tenantId, provider, model, upstreamId, upstreamAccount, status, markupBp, holdMicros,
                 costMicros, priceMicros, timeoutSeconds, error, createdAt);
     }
 }

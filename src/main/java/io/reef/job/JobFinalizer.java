@@ -50,31 +50,32 @@ public class JobFinalizer {
      * id as well: were the job row lost in a database crash, a recycled numeric id must not take
      * another job's upstream id, and a missing row fails the write (then an operator alert).
      */
-    public Uni<JobView> recordUpstreamId(JobView job, String upstreamId, JobStatus status, Instant firstPollAt) {
+    public Uni<JobView> recordUpstreamId(JobView job, String upstreamId, String account, JobStatus status,
+            Instant firstPollAt) {
         JobStatus newStatus = job.status() == JobStatus.SUBMITTING || job.status() == JobStatus.PENDING
                 ? status
                 : job.status();
-        return jobs.recordUpstreamId(job.id(), job.publicId(), upstreamId, status, clock.now(), firstPollAt)
+        return jobs.recordUpstreamId(job.id(), job.publicId(), upstreamId, account, status, clock.now(), firstPollAt)
                 .map(found -> {
                     if (!found) {
                         throw new IllegalStateException("job row " + job.publicId() + " not found");
                     }
                     return new JobView(job.id(), job.publicId(), job.tenantId(), job.provider(), job.model(),
-                            upstreamId, newStatus, job.markupBp(), job.holdMicros(), job.costMicros(),
+                            upstreamId, account, newStatus, job.markupBp(), job.holdMicros(), job.costMicros(),
                             job.priceMicros(), job.timeoutSeconds(), job.error(), job.createdAt());
                 });
     }
 
     /**
-     * The upstream accepted the job: remember its id so anyone can poll it from now on, and, when
+     * The upstream accepted the job: remember its id and account so anyone can poll it from now on, and, when
      * the provider quoted its own expected cost, re-size the hold to it (no quota check: the job is
      * already admitted; a re-size past the tenant's limit is an operator alert). Like
      * {@link #recordUpstreamId}, a row that is not this job's (lost in a crash, its numeric id
      * handed out again) fails the write.
      */
     @Transactional
-    public JobView submitted(JobView submittedJob, String upstreamId, Observation observation, Instant firstPollAt,
-            Long providerExpectedCostMicros) {
+    public JobView submitted(JobView submittedJob, String upstreamId, String account, Observation observation,
+            Instant firstPollAt, Long providerExpectedCostMicros) {
         Job job = lock(submittedJob.id());
         if (!job.publicId.equals(submittedJob.publicId())) {
             throw new IllegalStateException("job row " + submittedJob.publicId() + " not found");
@@ -83,6 +84,7 @@ public class JobFinalizer {
             resizeHold(job, providerExpectedCostMicros);
         }
         job.upstreamId = upstreamId;
+        job.upstreamAccount = account;
         job.nextPollAt = firstPollAt;
         job.updatedAt = clock.now();
         if (job.status == JobStatus.SUBMITTING) {

@@ -64,7 +64,7 @@ public class JobRepository {
      * in a database crash, a recycled numeric id must not take another job's upstream id.
      */
     private static final String RECORD_UPSTREAM_ID = """
-            UPDATE job SET upstream_id = CAST($1 AS text), updated_at = CAST($2 AS timestamptz),
+            UPDATE job SET upstream_id = CAST($1 AS text), upstream_account = CAST($7 AS text), updated_at = CAST($2 AS timestamptz),
                            status = CASE WHEN status IN ('submitting', 'pending') THEN CAST($3 AS text) ELSE status END,
                            next_poll_at = CASE WHEN status IN ('submitting', 'pending', 'running') THEN CAST($4 AS timestamptz) ELSE next_poll_at END
             WHERE id = CAST($5 AS bigint) AND public_id = CAST($6 AS text)
@@ -119,9 +119,9 @@ public class JobRepository {
      * Records the upstream id in autocommit; a non-terminal status before it becomes {@code
      * status}. Emits whether the row was there (matched by id and public id).
      */
-    Uni<Boolean> recordUpstreamId(long id, String publicId, String upstreamId, JobStatus status, Instant now,
-            Instant firstPollAt) {
-        Tuple args = Tuple.of(upstreamId, Sql.at(now), status.wire(), Sql.at(firstPollAt), id, publicId);
+    Uni<Boolean> recordUpstreamId(long id, String publicId, String upstreamId, String account, JobStatus status,
+            Instant now, Instant firstPollAt) {
+        Tuple args = Tuple.of(upstreamId, Sql.at(now), status.wire(), Sql.at(firstPollAt), id, publicId).addString(account);
         return pg.execute(RECORD_UPSTREAM_ID, args).map(updated -> updated.rowCount() == 1);
     }
 

@@ -7,7 +7,8 @@ import io.reef.common.Money;
 
 /** An immutable snapshot of a job, safe to carry across threads after its transaction ended. */
 public record JobView(long id, String publicId, UUID tenantId, String provider, String model, String upstreamId,
-        JobStatus status, int markupBp, long holdMicros, Long costMicros, Long priceMicros, int timeoutSeconds,
+        String upstreamAccount, JobStatus status, int markupBp, long holdMicros, Long costMicros, Long priceMicros,
+        int timeoutSeconds,
         String error, Instant createdAt) {
 
     /** The tenant's price for an upstream cost, at this job's markup. */

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,6 +36,9 @@ import io.reef.job.JobStatus;
 import io.reef.job.JobView;
 import io.reef.job.Observation;
 import io.reef.tenant.TenantPrincipal;
+import io.reef.upstream.UpstreamAccount;
+import io.reef.upstream.UpstreamAccounts;
+import io.smallrye.faulttolerance.api.RateLimitException;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -77,10 +81,11 @@ public class JobFlow implements JobPolls {
     private final ObjectMapper mapper;
     private final ReefClock clock;
     private final Cache recentAnswers;
+    private final UpstreamAccounts accounts;
 
     public JobFlow(Providers providers, JobAdmission admission, JobFinalizer finalizer, JobQueries queries,
             JobCache cache, UpstreamErrors errors, ObjectMapper mapper, ReefClock clock,
-            @CacheName(RECENT_ANSWERS) Cache recentAnswers) {
+            @CacheName(RECENT_ANSWERS) Cache recentAnswers, UpstreamAccounts accounts) {
         this.providers = providers;
         this.admission = admission;
         this.finalizer = finalizer;
@@ -90,6 +95,7 @@ public class JobFlow implements JobPolls {
         this.mapper = mapper;
         this.clock = clock;
         this.recentAnswers = recentAnswers;
+        this.accounts = accounts;
     }
 
     /** A job after Reef applied what the provider said, with the provider's body (null: nothing said yet). */
@@ -108,7 +114,7 @@ public class JobFlow implements JobPolls {
         return admission.admit(request)
                 .flatMap(job -> submit(provider, job, generation)
                         .flatMap(accepted -> submitted(provider, job, accepted, generation.expectedCostMicros())
-                                .map(updated -> new Observed(updated, accepted))));
+                                .map(updated -> new Observed(updated, accepted.body()))));
     }
 
     /** A generation answered 202 with the provider's accepted answer, as the tenant sees it. */
@@ -118,31 +124,72 @@ public class JobFlow implements JobPolls {
                         .entity(provider.forTenant(started.body(), started.job(), baseUrl)).build());
     }
 
-    /**
-     * Sends a job's submit. A failure or an error answer voids the job's hold and fails with the
-     * tenant's error; an accepted answer is emitted as JSON and must carry the provider's job id.
-     */
-    private Uni<ObjectNode> submit(Provider provider, JobView job, Generation generation) {
-        return provider.submit(generation)
-                .onFailure().recoverWithUni(f -> reject(job, errors.fromFailure(provider, f)))
-                .flatMap(response -> {
-                    if (!response.ok()) {
-                        return reject(job, errors.fromResponse(provider, response));
-                    }
-                    ObjectNode body = Json.readObjectOrNull(mapper, response.body());
-                    if (body == null || provider.upstreamId(body) == null) {
-                        return reject(job, new ApiException(502, "upstream_error",
-                                "The provider answered without a job id", 5L));
-                    }
-                    return Uni.createFrom().item(body);
-                });
+    /** A provider's accepted answer, and the account that accepted the job. */
+    private record Accepted(ObjectNode body, UpstreamAccount account) {
     }
 
-    /** Records what the provider's accepted answer says: its job id, status and own expected cost. */
-    private Uni<JobView> submitted(Provider provider, JobView job, ObjectNode accepted, long expectedCostMicros) {
-        return submitted(job, provider.upstreamId(accepted), provider.observe(accepted),
-                clock.now().plus(provider.firstPollAfter()),
-                provider.providerExpectedCostMicros(accepted, expectedCostMicros));
+    /**
+     * Sends a job's submit to the provider's healthy accounts in their routing order
+     * ({@link UpstreamAccounts#routeOrder}), each at most once. No account left (none healthy, or
+     * all refused): the job's hold is voided and the tenant gets 503 with {@code Retry-After}. An
+     * error answer or failure after which the job may exist voids the hold and fails with the
+     * tenant's error; an accepted answer must carry the provider's job id.
+     */
+    private Uni<Accepted> submit(Provider provider, JobView job, Generation generation) {
+        return submitOn(provider, job, generation, accounts.routeOrder(provider.name()), 0);
+    }
+
+    /**
+     * Submits on the {@code next} account of {@code order}. An account that refused the job
+     * without creating it (401/402/403/429, see {@link UpstreamAccounts#refusedBy}) or to which the
+     * submit was never sent (its circuit breaker open, its rate limit reached, no connection) gives
+     * way to the next. After a timeout, a 5xx or a connection lost once the body was sent the job
+     * may exist upstream, so it is never resent.
+     */
+    private Uni<Accepted> submitOn(Provider provider, JobView job, Generation generation, List<UpstreamAccount> order,
+            int next) {
+        if (next >= order.size()) {
+            return reject(job, accounts.noneAvailable(provider.name()));
+        }
+        UpstreamAccount account = order.get(next);
+        return provider.submit(generation, account).onItemOrFailure().transformToUni((response, failure) -> {
+            if (failure != null) {
+                if (neverSent(failure)) {
+                    LOG.debugf("Submit not sent on upstream account %s (%s): trying the next", account, failure.toString());
+                    return submitOn(provider, job, generation, order, next + 1);
+                }
+                return reject(job, errors.fromFailure(provider, failure));
+            }
+            if (!response.ok()) {
+                if (accounts.refusedBy(account, response.status(), response.retryAfterSeconds())) {
+                    return submitOn(provider, job, generation, order, next + 1);
+                }
+                return reject(job, errors.fromResponse(provider, response));
+            }
+            ObjectNode body = Json.readObjectOrNull(mapper, response.body());
+            if (body == null || provider.upstreamId(body) == null) {
+                return reject(job, new ApiException(502, "upstream_error", "The provider answered without a job id", 5L));
+            }
+            return Uni.createFrom().item(new Accepted(body, account));
+        });
+    }
+
+    /** A failure that means the submit never left Reef: nothing can exist upstream, another account may take it. */
+    private static boolean neverSent(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof CircuitBreakerOpenException || t instanceof RateLimitException
+                    || t instanceof java.net.ConnectException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Records what the provider's accepted answer says: its job id, status and own expected cost, and the account. */
+    private Uni<JobView> submitted(Provider provider, JobView job, Accepted accepted, long expectedCostMicros) {
+        return submitted(job, provider.upstreamId(accepted.body()), accepted.account().name(),
+                provider.observe(accepted.body()), clock.now().plus(provider.firstPollAfter()),
+                provider.providerExpectedCostMicros(accepted.body(), expectedCostMicros));
     }
 
     /**
@@ -150,11 +197,11 @@ public class JobFlow implements JobPolls {
      * The usual case, a job that just started, is a single UPDATE; either way a failed write is
      * retried, then alerted on with an answer that keeps the tenant's Idempotency-Key.
      */
-    public Uni<JobView> submitted(JobView job, String upstreamId, Observation observation, Instant firstPollAt,
-            Long providerExpectedCostMicros) {
+    public Uni<JobView> submitted(JobView job, String upstreamId, String account, Observation observation,
+            Instant firstPollAt, Long providerExpectedCostMicros) {
         Uni<JobView> record = providerExpectedCostMicros == null && !observation.status().terminal()
-                ? finalizer.recordUpstreamId(job, upstreamId, observation.status(), firstPollAt)
-                : Workers.run(() -> finalizer.submitted(job, upstreamId, observation, firstPollAt,
+                ? finalizer.recordUpstreamId(job, upstreamId, account, observation.status(), firstPollAt)
+                : Workers.run(() -> finalizer.submitted(job, upstreamId, account, observation, firstPollAt,
                         providerExpectedCostMicros));
         return record
                 .onFailure(f -> !DatabaseUnavailable.is(f))
@@ -246,7 +293,8 @@ public class JobFlow implements JobPolls {
     public Uni<Response> cancel(TenantPrincipal who, Provider provider, String publicId, String baseUrl) {
         return owned(provider, publicId, who.tenantId())
                 .flatMap(this::cancellable)
-                .flatMap(job -> apply(provider, job, provider.cancel(job.upstreamId())))
+                .flatMap(job -> onItsAccount(provider, job,
+                        account -> apply(provider, job, account, provider.cancel(job.upstreamId(), account))))
                 .call(observed -> recentAnswers.invalidate(publicId)) // the kept answer is out of date
                 .map(observed -> ok(provider.forTenant(observed.body(), observed.job(), baseUrl)));
     }
@@ -262,20 +310,28 @@ public class JobFlow implements JobPolls {
         return providers.all().stream().map(Provider::name).toList();
     }
 
-    /** Polls the job at its provider and applies the status it reports. */
+    /** Polls the job at its provider, on the account that created it, and applies the status it reports. */
     public Uni<Observed> pollAndApply(Provider provider, JobView job) {
-        return apply(provider, job, provider.poll(job.upstreamId()));
+        return onItsAccount(provider, job, account -> apply(provider, job, account, provider.poll(job.upstreamId(), account)));
+    }
+
+    /** A call on the account that created the job, whatever that account's state (see {@link UpstreamAccounts#forJob}). */
+    private Uni<Observed> onItsAccount(Provider provider, JobView job,
+            java.util.function.Function<UpstreamAccount, Uni<Observed>> call) {
+        return Uni.createFrom().item(() -> accounts.forJob(provider.name(), job.upstreamAccount())).flatMap(call::apply);
     }
 
     /**
      * Asks the provider about a job (poll or cancel), reads its JSON answer and applies the status
-     * it reports: the path every observer takes. Upstream errors become the tenant's error (a 409
+     * it reports: the path every observer takes. What the answer says about the account (a 429, a
+     * 401/402/403) is applied to the account's state. Upstream errors become the tenant's error (a 409
      * "already started" passes through).
      */
-    private Uni<Observed> apply(Provider provider, JobView job, Uni<UpstreamResponse> call) {
+    private Uni<Observed> apply(Provider provider, JobView job, UpstreamAccount account, Uni<UpstreamResponse> call) {
         return call.onFailure().transform(f -> errors.fromFailure(provider, f))
                 .flatMap(response -> {
                     if (!response.ok()) {
+                        accounts.refusedBy(account, response.status(), response.retryAfterSeconds()); // its state
                         throw errors.fromResponse(provider, response);
                     }
                     ObjectNode body = Json.readObjectOrNull(mapper, response.body());

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.reef.common.ErrorEnvelope;
 import io.reef.job.JobView;
 import io.reef.job.Observation;
+import io.reef.upstream.AccountConfig;
+import io.reef.upstream.UpstreamAccount;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 
@@ -54,14 +56,26 @@ public interface Provider {
     /** Validates a tenant's generate body (a 400 when it is bad) and estimates it. */
     Generation parse(Buffer body);
 
-    /** Submits a job upstream (never retried: a retry could create a second billed job). */
-    Uni<UpstreamResponse> submit(Generation generation);
+    /**
+     * The reseller's accounts at this provider, from its settings ({@link AccountConfig#of}): new
+     * jobs are spread over them, each job stays on its account.
+     */
+    List<AccountConfig> accounts();
 
-    /** Asks the provider about a job (idempotent: retried, behind a circuit breaker). */
-    Uni<UpstreamResponse> poll(String upstreamId);
+    /**
+     * Submits a job upstream on an account, through {@link Upstream#call} (never retried: a retry
+     * could create a second billed job).
+     */
+    Uni<UpstreamResponse> submit(Generation generation, UpstreamAccount account);
 
-    /** Cancels a job upstream; optional (the default: the provider has no cancel, and no route calls it). */
-    default Uni<UpstreamResponse> cancel(String upstreamId) {
+    /** Asks the provider about a job, on the account that created it (idempotent: retried, behind a circuit breaker). */
+    Uni<UpstreamResponse> poll(String upstreamId, UpstreamAccount account);
+
+    /**
+     * Cancels a job upstream, on the account that created it; optional (the default: the provider
+     * has no cancel, and no route calls it).
+     */
+    default Uni<UpstreamResponse> cancel(String upstreamId, UpstreamAccount account) {
         return Uni.createFrom().failure(new UnsupportedOperationException(name() + " jobs cannot be cancelled"));
     }
 

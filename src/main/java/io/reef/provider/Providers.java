@@ -4,11 +4,14 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 
+import io.quarkus.runtime.StartupEvent;
 import io.reef.common.ApiRoutes;
 import io.reef.common.ErrorEnvelope;
+import io.reef.upstream.UpstreamAccounts;
 
 /** Every {@link Provider} bean, by name and by route. */
 @ApplicationScoped
@@ -18,6 +21,13 @@ public class Providers implements ApiRoutes {
 
     public Providers(@Any Instance<Provider> providers) {
         this.all = providers.stream().toList();
+    }
+
+    /** Declares every provider's upstream accounts at start-up, before any job is submitted. */
+    void declareAccounts(@Observes StartupEvent start, UpstreamAccounts accounts) {
+        for (Provider provider : all) {
+            accounts.declare(provider.name(), provider.accounts());
+        }
     }
 
     public List<Provider> all() {

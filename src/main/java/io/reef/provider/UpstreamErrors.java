@@ -13,14 +13,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.reef.common.ApiException;
 import io.reef.common.Json;
-import io.reef.common.ReefMetrics;
-import io.reef.event.UpstreamAlerts;
 
 /**
  * Maps upstream trouble to what the tenant sees, the same way for every provider (an upstream
  * error's message is read with the provider's {@link Provider#errorEnvelope()}). The reseller's
  * own account problems (upstream 401/402/403) are never shown as the tenant's: they become 503
- * plus an operator alert.
+ * (and the account needs attention, see {@code UpstreamAccounts}).
  */
 @ApplicationScoped
 public class UpstreamErrors {
@@ -31,13 +29,9 @@ public class UpstreamErrors {
     private static final long TIMEOUT_RETRY_AFTER = 5;
 
     private final ObjectMapper mapper;
-    private final ReefMetrics metrics;
-    private final UpstreamAlerts alerts;
 
-    public UpstreamErrors(ObjectMapper mapper, ReefMetrics metrics, UpstreamAlerts alerts) {
+    public UpstreamErrors(ObjectMapper mapper) {
         this.mapper = mapper;
-        this.metrics = metrics;
-        this.alerts = alerts;
     }
 
     /** An upstream error answer (status >= 300) as the tenant's error. */
@@ -86,11 +80,12 @@ public class UpstreamErrors {
         return new ApiException(502, "upstream_error", "The provider could not be reached", TIMEOUT_RETRY_AFTER);
     }
 
-    private ApiException accountAlert(String provider, int status) {
-        metrics.upstreamAccountAlert(provider, status);
-        LOG.errorf("OPERATOR ALERT: %s answered %d: the reseller's upstream account or API key needs attention "
-                + "(balance, revocation or suspension). Tenants get 503 until it is fixed.", provider, status);
-        alerts.raise(provider, status); // the upstream.account.alert event (de-duplicated per window)
+    /**
+     * The reseller's account was refused: the tenant sees the service unavailable, never the
+     * reseller's problem (the account's state, the alert event, the log line and the metric are
+     * {@code UpstreamAccounts}' business).
+     */
+    private static ApiException accountAlert(String provider, int status) {
         return new ApiException(503, "upstream_unavailable",
                 "The generation service is temporarily unavailable", ACCOUNT_PROBLEM_RETRY_AFTER);
     }

@@ -98,7 +98,7 @@ class HoldCommitWaitsForTheNextSynchronousCommitTest {
         JobView lost = lostJobSharingTheRowIdOf(publicId);
 
         assertThrows(IllegalStateException.class, () -> finalizer
-                .recordUpstreamId(lost, "upstream-of-another-request", JobStatus.PENDING, Instant.now())
+                .recordUpstreamId(lost, "upstream-of-another-request", "default", JobStatus.PENDING, Instant.now())
                 .await().atMost(Duration.ofSeconds(10)));
         String own = db.upstreamIdOf(publicId);
         assertTrue(own != null && !own.equals("upstream-of-another-request"), "the existing job keeps its own upstream id");
@@ -111,7 +111,7 @@ class HoldCommitWaitsForTheNextSynchronousCommitTest {
 
         // retried for about 3 s, then the operator alert and a 503 that tells the tenant not to resubmit
         JobStillRunningException failure = assertThrows(JobStillRunningException.class, () -> jobs
-                .submitted(lost, "upstream-of-a-lost-row", Observation.of(JobStatus.PENDING), Instant.now(), null)
+                .submitted(lost, "upstream-of-a-lost-row", "default", Observation.of(JobStatus.PENDING), Instant.now(), null)
                 .await().atMost(Duration.ofSeconds(20)));
         assertEquals(503, failure.status());
         assertTrue(failure.getMessage().contains("do not resubmit"), failure.getMessage());
@@ -126,7 +126,8 @@ class HoldCommitWaitsForTheNextSynchronousCommitTest {
 
         // the path that also re-sizes the hold to the provider's estimate: the same retries, alert and 503
         JobStillRunningException failure = assertThrows(JobStillRunningException.class, () -> jobs
-                .submitted(lost, "upstream-with-an-estimate", Observation.of(JobStatus.PENDING), Instant.now(), 50_000L)
+                .submitted(lost, "upstream-with-an-estimate", "default", Observation.of(JobStatus.PENDING), Instant.now(),
+                        50_000L)
                 .await().atMost(Duration.ofSeconds(20)));
         assertEquals(503, failure.status());
         assertTrue(failure.getMessage().contains("do not resubmit"), failure.getMessage());
@@ -145,7 +146,7 @@ class HoldCommitWaitsForTheNextSynchronousCommitTest {
      * the same row id as an existing job, another public id.
      */
     private JobView lostJobSharingTheRowIdOf(String publicId) {
-        return new JobView(db.jobRowId(publicId), "job_lost_in_a_crash", UUID.randomUUID(), "sharkapi", "1k", null,
+        return new JobView(db.jobRowId(publicId), "job_lost_in_a_crash", UUID.randomUUID(), "sharkapi", "1k", null, null,
                 JobStatus.SUBMITTING, 0, 1, null, null, 600, null, Instant.now());
     }
 }

@@ -16,6 +16,8 @@ import io.reef.job.Observation;
 import io.reef.provider.Generation;
 import io.reef.provider.Provider;
 import io.reef.provider.UpstreamResponse;
+import io.reef.upstream.AccountConfig;
+import io.reef.upstream.UpstreamAccount;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 
@@ -51,6 +53,11 @@ public class SharkAiProvider implements Provider {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public List<AccountConfig> accounts() {
+        return AccountConfig.of(NAME, settings.apiKey(), settings.accounts());
     }
 
     @Override
@@ -95,18 +102,18 @@ public class SharkAiProvider implements Provider {
     }
 
     @Override
-    public Uni<UpstreamResponse> submit(Generation generation) {
-        return upstream.submit(generation.upstreamBody());
+    public Uni<UpstreamResponse> submit(Generation generation, UpstreamAccount account) {
+        return upstream.submit(generation.upstreamBody(), account);
     }
 
     @Override
-    public Uni<UpstreamResponse> poll(String upstreamId) {
-        return upstream.task(upstreamId);
+    public Uni<UpstreamResponse> poll(String upstreamId, UpstreamAccount account) {
+        return upstream.task(upstreamId, account);
     }
 
     @Override
-    public Uni<UpstreamResponse> cancel(String upstreamId) {
-        return upstream.cancel(upstreamId);
+    public Uni<UpstreamResponse> cancel(String upstreamId, UpstreamAccount account) {
+        return upstream.cancel(upstreamId, account);
     }
 
     @Override

@@ -1,8 +1,10 @@
 package io.reef.provider.sharkai;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
+import io.reef.upstream.AccountSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -12,6 +14,9 @@ public interface SharkAiSettings {
 
     /** The reseller's Shark AI key. Never logged. */
     Optional<String> apiKey();
+
+    /** More accounts of the reseller ({@code accounts.<name>.api-key}, {@code .weight}, {@code .submits-per-second}). */
+    Map<String, AccountSettings> accounts();
 
     /** How often a synchronous request's task is polled upstream while the tenant waits. */
     @WithDefault("2S")

@@ -16,6 +16,8 @@ import io.reef.job.Observation;
 import io.reef.provider.Generation;
 import io.reef.provider.Provider;
 import io.reef.provider.UpstreamResponse;
+import io.reef.upstream.AccountConfig;
+import io.reef.upstream.UpstreamAccount;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 
@@ -55,6 +57,11 @@ public class SharkApiProvider implements Provider {
     }
 
     @Override
+    public List<AccountConfig> accounts() {
+        return AccountConfig.of(NAME, settings.apiKey(), settings.accounts());
+    }
+
+    @Override
     public List<String> routes() {
         return List.of(ROUTE);
     }
@@ -86,13 +93,13 @@ public class SharkApiProvider implements Provider {
     }
 
     @Override
-    public Uni<UpstreamResponse> submit(Generation generation) {
-        return upstream.generate(generation.upstreamBody());
+    public Uni<UpstreamResponse> submit(Generation generation, UpstreamAccount account) {
+        return upstream.generate(generation.upstreamBody(), account);
     }
 
     @Override
-    public Uni<UpstreamResponse> poll(String upstreamId) {
-        return upstream.job(upstreamId);
+    public Uni<UpstreamResponse> poll(String upstreamId, UpstreamAccount account) {
+        return upstream.job(upstreamId, account);
     }
 
     @Override

@@ -1,8 +1,10 @@
 package io.reef.provider.sharkapi;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
+import io.reef.upstream.AccountSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -12,6 +14,9 @@ public interface SharkApiSettings {
 
     /** The reseller's SharkAPI token. Never logged. */
     Optional<String> apiKey();
+
+    /** More accounts of the reseller ({@code accounts.<name>.api-key}, {@code .weight}, {@code .submits-per-second}). */
+    Map<String, AccountSettings> accounts();
 
     /** How long a job may stay non-terminal before Reef expires it (the doc gives no limit). */
     @WithDefault("600S")

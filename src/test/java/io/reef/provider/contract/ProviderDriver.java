@@ -84,6 +84,7 @@ public interface ProviderDriver {
     /** Forgets the simulator's tasks, behaviours, faults and counters (all providers': the simulator is one). */
     default void resetSimulator() {
         given().post("/sim/control/reset").then().statusCode(204);
+        io.reef.support.UpstreamAccountStates.allActive(); // a refusal in an earlier test took the account out
     }
 
     /** Jobs submitted from now on complete {@code after} their submit, at {@link #completedCostMicros()}. */

@@ -25,6 +25,9 @@ import io.reef.provider.Generation;
 import io.reef.provider.Provider;
 import io.reef.provider.Upstream;
 import io.reef.provider.UpstreamResponse;
+import io.reef.upstream.AccountConfig;
+import io.reef.upstream.UpstreamAccount;
+import io.reef.upstream.UpstreamOperation;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 
@@ -41,7 +44,7 @@ public class PixelProvider implements Provider {
     /** What Reef holds for a drawing before the provider says what it cost. */
     static final long HOLD_POINTS = 20;
     static final int MAX_PROMPT = 500;
-    private static final String AUTHORIZATION = "Bearer pixel-test-upstream-key";
+    private static final String UPSTREAM_KEY = "pixel-test-upstream-key";
 
     private final ObjectMapper mapper;
     private final ReefMetrics metrics;
@@ -55,6 +58,11 @@ public class PixelProvider implements Provider {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public List<AccountConfig> accounts() {
+        return AccountConfig.of(NAME, java.util.Optional.of(UPSTREAM_KEY), java.util.Map.of());
     }
 
     @Override
@@ -94,19 +102,21 @@ public class PixelProvider implements Provider {
     }
 
     @Override
-    public Uni<UpstreamResponse> submit(Generation generation) {
-        return Upstream.call(metrics, NAME, "submit", () -> client().draw(AUTHORIZATION, generation.upstreamBody().toString()));
+    public Uni<UpstreamResponse> submit(Generation generation, UpstreamAccount account) {
+        return Upstream.call(metrics, account, UpstreamOperation.SUBMIT,
+                () -> client().draw(account.authorization(), generation.upstreamBody().toString()));
     }
 
     @Override
-    public Uni<UpstreamResponse> poll(String upstreamId) {
-        return Upstream.call(metrics, NAME, "poll", () -> client().ticket(AUTHORIZATION, upstreamId))
-                .map(Upstream::failOnServerError);
+    public Uni<UpstreamResponse> poll(String upstreamId, UpstreamAccount account) {
+        return Upstream.call(metrics, account, UpstreamOperation.POLL,
+                () -> client().ticket(account.authorization(), upstreamId));
     }
 
     @Override
-    public Uni<UpstreamResponse> cancel(String upstreamId) {
-        return Upstream.call(metrics, NAME, "cancel", () -> client().stop(AUTHORIZATION, upstreamId));
+    public Uni<UpstreamResponse> cancel(String upstreamId, UpstreamAccount account) {
+        return Upstream.call(metrics, account, UpstreamOperation.CANCEL,
+                () -> client().stop(account.authorization(), upstreamId));
     }
 
     @Override

@@ -38,6 +38,7 @@ class SharkAiUpstreamFailureTest {
     @BeforeEach
     void reset() {
         simulator.reset();
+        io.reef.support.UpstreamAccountStates.allActive();
     }
 
     @Test
@@ -64,6 +65,7 @@ class SharkAiUpstreamFailureTest {
     void resellerAccountProblemsUpstreamAre503AndAnOperatorAlertNeverATenant402() {
         var t = Api.newTenant("10", "month");
         for (int status : new int[] { 402, 403 }) {
+            io.reef.support.UpstreamAccountStates.allActive(); // the first refusal took the only account out
             simulator.injectFault("sharkai", Operation.SUBMIT, status, 1);
             tenant(t.key()).body(Map.of("model", "m", "prompt", "p")).post(PATH)
                     .then().statusCode(503).header("Retry-After", notNullValue())

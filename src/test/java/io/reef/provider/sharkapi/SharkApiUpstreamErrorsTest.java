@@ -34,6 +34,7 @@ class SharkApiUpstreamErrorsTest {
     @BeforeEach
     void setUp() {
         simulator.reset();
+        io.reef.support.UpstreamAccountStates.allActive();
         t = Api.newTenant("10", "month");
     }
 
@@ -48,8 +49,9 @@ class SharkApiUpstreamErrorsTest {
     }
 
     @Test
-    void upstream429Is429WithRetryAfter() {
-        submitWith(429).statusCode(429).header("Retry-After", "5").body("error.type", equalTo("rate_limit_error"));
+    void upstream429OnTheOnlyAccountIs503WithTheCoolDownAsRetryAfter() {
+        // the account cools down for the provider's Retry-After (5 s) and no other can take the job
+        submitWith(429).statusCode(503).header("Retry-After", "5").body("error.type", equalTo("upstream_unavailable"));
     }
 
     @Test
@@ -60,6 +62,7 @@ class SharkApiUpstreamErrorsTest {
     @Test
     void upstream402And403AreTheResellersProblem503AndAnAlertNeverTheTenants402() {
         submitWith(402).statusCode(503).body("error.type", equalTo("upstream_unavailable"));
+        io.reef.support.UpstreamAccountStates.allActive(); // the 402 took the only account out
         submitWith(403).statusCode(503).body("error.type", equalTo("upstream_unavailable"));
         Management.management().get("/q/metrics").then()
                 .body(containsString("reef_upstream_account_alerts_total{provider=\"sharkapi\",status=\"402\"}"))
