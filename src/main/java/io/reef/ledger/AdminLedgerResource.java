@@ -44,10 +44,19 @@ public class AdminLedgerResource {
     @GET
     @Path("/tenants/{id}/usage")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A tenant's usage grouped by day, model or provider, with cost and margin")
+    @Operation(summary = "A tenant's usage grouped by day, model, provider or upstream account, with cost and margin")
     public UsageReport tenantUsage(@PathParam("id") String id, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("group_by") String groupBy) {
-        return usage.usage(Params.pathUuid(id, "tenant"), UsageQuery.parse(from, to, groupBy, clock.now()), true);
+        return usage.usage(Params.pathUuid(id, "tenant"), UsageQuery.parseForOperator(from, to, groupBy, clock.now()), true);
+    }
+
+    @GET
+    @Path("/usage")
+    @Operation(summary = "Every tenant's usage grouped by day, model, provider or upstream account (group_by=account:"
+            + " each account's provider cost, to reconcile with the provider's bill), with cost and margin")
+    public UsageReport allUsage(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("group_by") String groupBy) {
+        return usage.usage(null, UsageQuery.parseForOperator(from, to, groupBy, clock.now()), true);
     }
 
     @GET

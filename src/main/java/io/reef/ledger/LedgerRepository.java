@@ -171,22 +171,28 @@ public class LedgerRepository {
     record UsageRow(String key, String provider, long jobs, long priceMicros, long costMicros) {
     }
 
+    /** A tenant's usage, or every tenant's ({@code tenantId} null, the operator's). */
     List<UsageRow> usage(UUID tenantId, UsageQuery query) {
         String key = switch (query.groupBy()) {
-            case DAY -> "to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')";
-            case MODEL -> "model";
-            case PROVIDER -> "provider";
+            case DAY -> "to_char(l.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')";
+            case MODEL -> "l.model";
+            case PROVIDER -> "l.provider";
+            case ACCOUNT -> "j.upstream_account"; // the account that created (and was billed for) the job
         };
-        String provider = query.groupBy() == UsageQuery.GroupBy.MODEL ? "provider" : "NULL";
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT " + key + " AS k, " + provider + " AS p, count(*), "
-                + "sum(price_micros), sum(cost_micros) FROM ledger_entry "
-                + "WHERE tenant_id = :tenant AND created_at >= :from AND created_at < :to "
+        boolean withProvider = query.groupBy() == UsageQuery.GroupBy.MODEL || query.groupBy() == UsageQuery.GroupBy.ACCOUNT;
+        Query sql = em.createNativeQuery("SELECT " + key + " AS k, " + (withProvider ? "l.provider" : "NULL") + " AS p, "
+                + "count(*), sum(l.price_micros), sum(l.cost_micros) FROM ledger_entry l "
+                + (query.groupBy() == UsageQuery.GroupBy.ACCOUNT ? "JOIN job j ON j.id = l.job_id " : "")
+                + "WHERE l.created_at >= :from AND l.created_at < :to "
+                + (tenantId != null ? "AND l.tenant_id = :tenant " : "")
                 + "GROUP BY 1, 2 ORDER BY 1, 2")
-                .setParameter("tenant", tenantId)
                 .setParameter("from", Sql.at(query.from()))
-                .setParameter("to", Sql.at(query.to()))
-                .getResultList();
+                .setParameter("to", Sql.at(query.to()));
+        if (tenantId != null) {
+            sql.setParameter("tenant", tenantId);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = sql.getResultList();
         return rows.stream().map(r -> new UsageRow((String) r[0], (String) r[1], Sql.longValue(r[2]),
                 Sql.longValue(r[3]), Sql.longValue(r[4]))).toList();
     }

@@ -27,7 +27,10 @@ public class UsageQueries {
     public record Cursor(Instant createdAt, long id) {
     }
 
-    /** @param withCost the operator's view: upstream cost and margin as well as the tenant's price */
+    /**
+     * @param tenantId null: every tenant (the operator's report)
+     * @param withCost the operator's view: upstream cost and margin as well as the tenant's price
+     */
     @Transactional
     public UsageReport usage(UUID tenantId, UsageQuery query, boolean withCost) {
         List<UsageReport.Row> result = new ArrayList<>();
@@ -40,7 +43,8 @@ public class UsageQueries {
             price += r.priceMicros();
             cost += r.costMicros();
         }
-        return new UsageReport(tenantId.toString(), query.from(), query.to(), query.groupBy().wire(), result,
+        return new UsageReport(tenantId == null ? null : tenantId.toString(), query.from(), query.to(), query.groupBy().wire(),
+                result,
                 row(null, null, jobs, price, cost, withCost));
     }
 

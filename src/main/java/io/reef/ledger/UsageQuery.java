@@ -22,14 +22,26 @@ public record UsageQuery(Instant from, Instant to, GroupBy groupBy) {
     public enum GroupBy {
         DAY,
         MODEL,
-        PROVIDER;
+        PROVIDER,
+        /** The upstream account that ran the job (operators only: tenants never see the reseller's accounts). */
+        ACCOUNT;
 
         public String wire() {
             return name().toLowerCase();
         }
     }
 
+    /** A tenant's own report: grouped by day, model or provider. */
     public static UsageQuery parse(String from, String to, String groupBy, Instant now) {
+        UsageQuery query = parseForOperator(from, to, groupBy, now);
+        if (query.groupBy() == GroupBy.ACCOUNT) {
+            throw ApiException.badRequest("'group_by' must be one of day, model, provider");
+        }
+        return query;
+    }
+
+    /** An operator's report: grouped by day, model, provider or upstream account. */
+    public static UsageQuery parseForOperator(String from, String to, String groupBy, Instant now) {
         Instant start = from == null || from.isBlank()
                 ? now.atOffset(ZoneOffset.UTC).toLocalDate().withDayOfMonth(1).atStartOfDay().toInstant(ZoneOffset.UTC)
                 : instant(from, "from");
@@ -42,7 +54,7 @@ public record UsageQuery(Instant from, Instant to, GroupBy groupBy) {
             try {
                 group = GroupBy.valueOf(groupBy.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest("'group_by' must be one of day, model, provider");
+                throw ApiException.badRequest("'group_by' must be one of day, model, provider (operators: or account)");
             }
         }
         return new UsageQuery(start, end, group);
