@@ -24,7 +24,7 @@ public class UpstreamAccountRepository {
             ON CONFLICT (provider, name) DO NOTHING
             """;
 
-    private static final String ALL = "SELECT provider, name, state, cool_until, last_error, last_error_at FROM upstream_account";
+    private static final String ALL = "SELECT provider, name, state, cool_until, last_error, last_error_at, updated_at FROM upstream_account";
 
     /** A 429: cools an active (or cooling) account down, never shortening a cool-down already set. */
     private static final String COOL_DOWN = """
@@ -71,7 +71,8 @@ public class UpstreamAccountRepository {
     }
 
     /** An account's state as stored. */
-    record Row(String provider, String name, AccountState state, Instant coolUntil, String lastError, Instant lastErrorAt) {
+    record Row(String provider, String name, AccountState state, Instant coolUntil, String lastError, Instant lastErrorAt,
+            Instant updatedAt) {
     }
 
     @Transactional
@@ -85,7 +86,7 @@ public class UpstreamAccountRepository {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(ALL).getResultList();
         return rows.stream().map(r -> new Row((String) r[0], (String) r[1], AccountState.fromWire((String) r[2]),
-                Sql.instant(r[3]), (String) r[4], Sql.instant(r[5]))).toList();
+                Sql.instant(r[3]), (String) r[4], Sql.instant(r[5]), Sql.instant(r[6]))).toList();
     }
 
     @Transactional

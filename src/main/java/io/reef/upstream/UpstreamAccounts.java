@@ -59,10 +59,13 @@ public class UpstreamAccounts {
         this.clock = clock;
     }
 
-    /** An account's state as this replica last knew it. */
-    public record Status(AccountState state, Instant coolUntil, String lastError, Instant lastErrorAt) {
+    /**
+     * An account's state as this replica last knew it, and since when ({@code since}: the row's
+     * {@code updated_at}, or when this replica changed it itself).
+     */
+    public record Status(AccountState state, Instant coolUntil, String lastError, Instant lastErrorAt, Instant since) {
 
-        static final Status ACTIVE = new Status(AccountState.ACTIVE, null, null, null);
+        static final Status ACTIVE = new Status(AccountState.ACTIVE, null, null, null, Instant.EPOCH);
 
         boolean takesJobs(Instant now) {
             return state == AccountState.ACTIVE
@@ -90,12 +93,16 @@ public class UpstreamAccounts {
         LOG.infof("Upstream accounts of %s: %s", provider, built);
     }
 
-    /** Reads every account's state back (another replica may have changed it). */
+    /**
+     * Reads every account's state back (another replica may have changed it). A change this
+     * replica made and has not written yet (the write is asynchronous) is not undone by an older row.
+     */
     @Scheduled(every = "${reef.upstream-accounts.refresh-interval:2S}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
         for (UpstreamAccountRepository.Row row : repository.all()) {
-            states.put(key(row.provider(), row.name()),
-                    new Status(row.state(), row.coolUntil(), row.lastError(), row.lastErrorAt()));
+            Status stored = new Status(row.state(), row.coolUntil(), row.lastError(), row.lastErrorAt(), row.updatedAt());
+            states.merge(key(row.provider(), row.name()), stored,
+                    (mine, theirs) -> theirs.since().isBefore(mine.since()) ? mine : theirs);
         }
     }
 
@@ -197,7 +204,7 @@ public class UpstreamAccounts {
                         : new Status(AccountState.COOLING_DOWN,
                                 old != null && old.coolUntil() != null && old.coolUntil().isAfter(until) ? old.coolUntil()
                                         : until,
-                                error, now));
+                                error, now, now));
         metrics.upstreamAccountRefused(account.provider(), account.name(), 429);
         Workers.run(() -> {
             repository.coolDown(account.provider(), account.name(), until, error, now);
@@ -209,7 +216,7 @@ public class UpstreamAccounts {
     private void needsAttention(UpstreamAccount account, int status, Instant now) {
         String error = status + ": " + UpstreamAlerts.message(status);
         states.compute(key(account), (k, old) -> old != null && old.state() == AccountState.DRAINED ? old
-                : new Status(AccountState.NEEDS_ATTENTION, null, error, now));
+                : new Status(AccountState.NEEDS_ATTENTION, null, error, now, now));
         metrics.upstreamAccountRefused(account.provider(), account.name(), status);
         metrics.upstreamAccountAlert(account.provider(), status);
         Workers.run(() -> QuarkusTransaction.requiringNew().call(() -> {
@@ -233,8 +240,9 @@ public class UpstreamAccounts {
         if (find(provider, name).isEmpty() || !repository.setState(provider, name, state, clock.now())) {
             return false;
         }
+        Instant now = clock.now();
         states.compute(key(provider, name), (k, old) -> new Status(state, null, old == null ? null : old.lastError(),
-                old == null ? null : old.lastErrorAt()));
+                old == null ? null : old.lastErrorAt(), now));
         return true;
     }
 
