@@ -2,7 +2,7 @@ package io.reef.simulator;
 
 import java.math.BigDecimal;
 import java.util.Iterator;
-import java.util.Set;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,7 +23,7 @@ import io.reef.common.Money;
 record AccountRequest(String apiKey, boolean setsBalance, Long balanceMicros, boolean setsRateLimit,
         Integer submitsPerMinute) {
 
-    private static final Set<String> FIELDS = Set.of("api_key", "balance_usd", "submits_per_minute");
+    private static final List<String> FIELDS = List.of("api_key", "balance_usd", "submits_per_minute");
     /** The largest balance one can set, in USD: its micro-dollars still fit in a long. */
     private static final BigDecimal MAX_BALANCE_USD = BigDecimal.valueOf(Long.MAX_VALUE / Money.MICROS_PER_USD);
 
