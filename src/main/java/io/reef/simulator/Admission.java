@@ -8,13 +8,14 @@ import jakarta.ws.rs.core.Response;
 import io.smallrye.mutiny.Uni;
 
 /**
- * What the simulator's front door decided about one request: an injected delay (possibly zero) and, when
- * the request is refused (missing key, injected fault), the response to give instead of doing the work.
+ * What the simulator's front door decided about one request: an injected delay (possibly zero), the
+ * account its bearer key names (null when it carried none) and, when the request is refused (missing key,
+ * injected fault, rate limit), the response to give instead of doing the work.
  */
-public record Admission(Duration delay, Response rejection) {
+public record Admission(Duration delay, Response rejection, SimulatedAccount account) {
 
     public static Admission rejectedNow(Response rejection) {
-        return new Admission(Duration.ZERO, rejection);
+        return new Admission(Duration.ZERO, rejection, null);
     }
 
     public boolean rejected() {

@@ -33,14 +33,24 @@ public final class ErrorEnvelope {
 
     /** An error response with the given status, message and type. */
     public static Response response(int status, String message, String type) {
+        return response(status, message, type, retryAfter(status));
+    }
+
+    /** An error response with the given status, message, type and {@code Retry-After} (none when null). */
+    public static Response response(int status, String message, String type, String retryAfter) {
         ObjectNode body = SimulatorJson.object();
         body.set("error", error(message, type));
         Response.ResponseBuilder builder = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
-        String retryAfter = retryAfter(status);
         if (retryAfter != null) {
             builder.header(HttpHeaders.RETRY_AFTER, retryAfter);
         }
         return builder.build();
+    }
+
+    /** {@code Retry-After} of {@code response} replaced by {@code seconds}. */
+    public static Response withRetryAfter(Response response, long seconds) {
+        return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, null)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).build();
     }
 
     /** An error response with the provider's usual message and type for {@code status} (used by faults). */

@@ -6,13 +6,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A control API fault/delay injection: {@code {"operation": "submit|poll|cancel", "status": 503,
- * "delay_ms": 2000, "count": 1}}; at least one of {@code status} and {@code delay_ms}; {@code count}
- * defaults to 1.
+ * "delay_ms": 2000, "count": 1, "api_key": "..."}}; at least one of {@code status} and {@code delay_ms};
+ * {@code count} defaults to 1; with {@code api_key} it hits only the requests carrying that key.
  *
  * @param status HTTP status to answer, or null
  * @param delay delay before answering, or null
+ * @param apiKey the account whose requests it hits, or null for any
  */
-record FaultRequest(Operation operation, Integer status, Duration delay, int count) {
+record FaultRequest(Operation operation, Integer status, Duration delay, int count, String apiKey) {
+
+    @Override
+    public String toString() {
+        return "FaultRequest[operation=" + operation + ", status=" + status + ", delay=" + delay + ", count=" + count
+                + ", account=" + (apiKey != null) + "]";
+    }
 
     /**
      * @throws IllegalArgumentException with a message fit for a 400 response
@@ -46,16 +53,31 @@ record FaultRequest(Operation operation, Integer status, Duration delay, int cou
             }
             count = (int) value;
         }
-        return new FaultRequest(operation, status, delay, count);
+        String apiKey = null;
+        if (!SimulatorJson.absent(json, "api_key")) {
+            apiKey = SimulatorJson.text(json, "api_key");
+            if (apiKey == null || apiKey.isBlank()) {
+                throw new IllegalArgumentException("'api_key' must be a non-empty string");
+            }
+        }
+        return new FaultRequest(operation, status, delay, count, apiKey);
     }
 
-    /** Applies the injection to {@code provider}. */
+    /** Applies the injection to {@code provider} (to one of its accounts when {@code apiKey} is set). */
     void applyTo(Simulator simulator, String provider) {
         if (delay != null) {
-            simulator.injectDelay(provider, operation, delay, count);
+            if (apiKey == null) {
+                simulator.injectDelay(provider, operation, delay, count);
+            } else {
+                simulator.injectDelay(provider, operation, delay, count, apiKey);
+            }
         }
         if (status != null) {
-            simulator.injectFault(provider, operation, status, count);
+            if (apiKey == null) {
+                simulator.injectFault(provider, operation, status, count);
+            } else {
+                simulator.injectFault(provider, operation, status, count, apiKey);
+            }
         }
     }
 

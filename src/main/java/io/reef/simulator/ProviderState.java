@@ -15,11 +15,13 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.reef.common.Money;
 import io.smallrye.mutiny.Uni;
 
 /**
- * All mutable state of one simulated provider: tasks, behaviours, injected faults and delays, counters and
- * the last request seen. Created by the provider's {@link SimulatedProvider} bean; the public methods are
+ * All mutable state of one simulated provider: tasks, behaviours, injected faults and delays, counters,
+ * the last request seen and its accounts (one per distinct bearer key, see {@link SimulatedAccount}). Created by the provider's
+ * {@link SimulatedProvider} bean; the public methods are
  * what its simulated endpoints use, the rest is driven by the core ({@link Simulator}). Thread-safe.
  *
  * @param <D> the provider's task details
@@ -41,6 +43,8 @@ public final class ProviderState<D> {
     private final AtomicReference<String> lastAuthorization = new AtomicReference<>();
     private final AtomicReference<String> lastTaskId = new AtomicReference<>();
     private final AtomicInteger maxConcurrentPollsOfOneTask = new AtomicInteger();
+    /** The accounts by bearer key (in memory only: never logged nor answered). */
+    private final ConcurrentHashMap<String, SimulatedAccount> accounts = new ConcurrentHashMap<>();
 
     /**
      * @param name the provider's name ({@link SimulatedProvider#name()})
@@ -88,29 +92,63 @@ public final class ProviderState<D> {
         lastAuthorization.set(null);
         lastTaskId.set(null);
         maxConcurrentPollsOfOneTask.set(0);
+        accounts.clear();
     }
 
     /**
-     * The front door of every provider request: counts it, records its {@code Authorization} header, checks
-     * it carries a bearer token, and takes the next injected delay and fault for the operation.
+     * The front door of every provider request: counts it (for the provider and for the account its bearer
+     * key names), records its {@code Authorization} header, checks it carries a bearer token, takes the next
+     * injected delay and fault for the operation (the account's own first, then the provider-wide ones) and,
+     * for a submit that no fault hit, applies the account's rate limit.
      */
     public Admission admit(Operation op, String authorization) {
         requests.get(op).incrementAndGet();
         lastAuthorization.set(authorization);
-        if (!isBearer(authorization)) {
+        String key = bearerKey(authorization);
+        if (key == null) {
             return Admission.rejectedNow(errors.unauthorized());
         }
-        Duration delay = delays.get(op).take().orElse(Duration.ZERO);
-        Response fault = faults.get(op).take().map(errors::fault).orElse(null);
-        return new Admission(delay, fault);
+        SimulatedAccount account = account(key);
+        account.count(op);
+        Duration delay = account.takeDelay(op).or(() -> delays.get(op).take()).orElse(Duration.ZERO);
+        Optional<Integer> fault = account.takeFault(op).or(() -> faults.get(op).take());
+        if (fault.isPresent()) {
+            return new Admission(delay, errors.fault(fault.get()), account);
+        }
+        if (op == Operation.SUBMIT) {
+            long retryAfter = account.admitSubmit(now());
+            if (retryAfter > 0) {
+                return new Admission(delay, errors.rateLimited("Rate limit exceeded: at most "
+                        + account.submitsPerMinute().orElse(0) + " submits per minute", retryAfter), account);
+            }
+        }
+        return new Admission(delay, null, account);
     }
 
-    private static boolean isBearer(String authorization) {
+    /** The key of a {@code Bearer <key>} header (trimmed), or null when it carries none. */
+    private static String bearerKey(String authorization) {
         if (authorization == null) {
-            return false;
+            return null;
         }
         String value = authorization.trim();
-        return value.regionMatches(true, 0, "Bearer ", 0, 7) && !value.substring(7).isBlank();
+        if (!value.regionMatches(true, 0, "Bearer ", 0, 7) || value.substring(7).isBlank()) {
+            return null;
+        }
+        return value.substring(7).trim();
+    }
+
+    /** The account of a bearer key, created (unlimited) on first use. */
+    SimulatedAccount account(String key) {
+        return accounts.computeIfAbsent(key, k -> new SimulatedAccount());
+    }
+
+    /** The account of a bearer key if it has been seen or configured since the last reset. */
+    Optional<SimulatedAccount> existingAccount(String key) {
+        return Optional.ofNullable(accounts.get(key));
+    }
+
+    int accountCount() {
+        return accounts.size();
     }
 
     void injectFault(Operation op, int status, int count) {
@@ -171,16 +209,36 @@ public final class ProviderState<D> {
         this.defaultBehaviour = behaviour;
     }
 
-    /** Registers a new task (it becomes the last task id). */
-    public SimulatedTask<D> add(SimulatedTask<D> task) {
+    /**
+     * Creates {@code task} for {@code account} (it becomes the account's and the last task id) if the
+     * account's balance can pay {@code costMicros}, which it is debited.
+     *
+     * @return empty when created, else the provider's 402 (nothing created, nothing debited)
+     */
+    Optional<Response> open(SimulatedAccount account, SimulatedTask<D> task, long costMicros) {
+        if (!account.debit(costMicros)) {
+            return Optional.of(errors.insufficientBalance("Insufficient wallet balance: this request costs "
+                    + Money.formatDollars(costMicros) + ", more than the account's remaining balance"));
+        }
+        task.ownedBy(account);
         tasks.put(task.id(), task);
         lastTaskId.set(task.id());
-        return task;
+        account.taskCreated();
+        return Optional.empty();
     }
 
-    /** The task with this id, if any. */
+    /** The task with this id, if any, whichever account created it (the control API's view). */
     public Optional<SimulatedTask<D>> task(String id) {
         return id == null ? Optional.empty() : Optional.ofNullable(tasks.get(id));
+    }
+
+    /**
+     * The task with this id if the account of {@code admission} created it: what a poll or cancel may see
+     * (another account's task is as unknown as an id never issued). Empty when the request named no account.
+     */
+    public Optional<SimulatedTask<D>> taskOf(Admission admission, String id) {
+        SimulatedAccount account = admission.account();
+        return task(id).filter(task -> account != null && task.owner() == account);
     }
 
     Collection<SimulatedTask<D>> tasks() {

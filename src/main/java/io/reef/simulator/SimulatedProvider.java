@@ -37,4 +37,11 @@ public interface SimulatedProvider<D> {
      * reports the cost (verbatim); empty when it reports none.
      */
     Optional<String> billedCost(SimulatedTask<D> task);
+
+    /**
+     * What the account that submits {@code task} is debited at submit when it has a balance, in
+     * micro-dollars: what the provider would bill for the task as created (e.g. its credit times its
+     * images). Never throws: a cost the behaviour makes unreadable is the provider's list price, or 0.
+     */
+    long costMicros(SimulatedTask<D> task);
 }

@@ -25,6 +25,8 @@ public final class SimulatedTask<D> {
     private final long createdAtMillis;
     private volatile boolean timedOut;
     private final D details;
+    /** The account that created the task (set once, when it is created). */
+    private volatile SimulatedAccount owner;
 
     private long runningAtMillis;
     private long doneAtMillis;
@@ -67,6 +69,15 @@ public final class SimulatedTask<D> {
 
     public long createdAtMillis() {
         return createdAtMillis;
+    }
+
+    /** The account that created the task; only its key polls or cancels it. */
+    SimulatedAccount owner() {
+        return owner;
+    }
+
+    void ownedBy(SimulatedAccount account) {
+        this.owner = account;
     }
 
     /** Whether the task ran into its timeout (it then ends as failed whatever the behaviour's outcome). */

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +24,13 @@ import io.quarkus.arc.All;
  * other processes use the HTTP control API under {@code /sim/control}. The Java API works whether or not
  * the HTTP endpoints are enabled. A name no simulated provider has is an error
  * ({@link IllegalArgumentException}), never another provider's state. Thread-safe.
+ *
+ * <p>
+ * Every distinct bearer key is one account of the provider, as with a real provider: a task/job belongs
+ * to the account that created it (another key's poll or cancel of it is a 404), and each account has its
+ * own counters and, when set, its own balance, rate limit and faults. An account the caller configured
+ * nothing for is unlimited. The methods taking an {@code apiKey} take the raw key (what follows
+ * {@code Bearer }); a key is never logged nor answered over HTTP.
  */
 @ApplicationScoped
 public class Simulator {
@@ -58,8 +67,9 @@ public class Simulator {
     }
 
     /**
-     * Forgets all tasks/jobs, per-key behaviours, injected faults and delays, counters and recorded
-     * requests of every provider; default behaviours go back to the configured ones.
+     * Forgets all tasks/jobs, per-key behaviours, injected faults and delays, counters, recorded requests
+     * and accounts (balances, rate limits, their faults and counters) of every provider; default behaviours
+     * go back to the configured ones.
      */
     public void reset() {
         providers.values().forEach(p -> p.state().reset());
@@ -104,9 +114,7 @@ public class Simulator {
      * the same operation.
      */
     public void injectFault(String provider, Operation op, int status, int count) {
-        if (status < 400 || status > 599) {
-            throw new IllegalArgumentException("status must be 4xx or 5xx: " + status);
-        }
+        checkStatus(status);
         state(provider).injectFault(Objects.requireNonNull(op, "op"), status, count);
     }
 
@@ -117,10 +125,104 @@ public class Simulator {
      * {@link #injectFault}: the request is delayed, then answers the fault.
      */
     public void injectDelay(String provider, Operation op, Duration delay, int count) {
-        if (delay == null || delay.isNegative()) {
-            throw new IllegalArgumentException("delay must be >= 0");
-        }
+        checkDelay(delay);
         state(provider).injectDelay(Objects.requireNonNull(op, "op"), delay, count);
+    }
+
+    // ---- accounts -----------------------------------------------------------------------------------
+
+    /**
+     * Sets the remaining balance of an account, in micro-dollars: each accepted submit is then debited its
+     * cost ({@link SimulatedProvider#costMicros}); a submit that costs more than what remains answers 402 in
+     * the provider's envelope and creates nothing.
+     */
+    public void accountBalance(String provider, String apiKey, long micros) {
+        if (micros < 0) {
+            throw new IllegalArgumentException("balance must be >= 0: " + micros);
+        }
+        state(provider).account(key(apiKey)).balanceMicros(micros);
+    }
+
+    /** The account's balance becomes unlimited again (the default). */
+    public void clearAccountBalance(String provider, String apiKey) {
+        state(provider).account(key(apiKey)).balanceMicros(null);
+    }
+
+    /** The account's remaining balance in micro-dollars; empty = unlimited. */
+    public OptionalLong accountBalance(String provider, String apiKey) {
+        return account(provider, apiKey).map(SimulatedAccount::balanceMicros).orElse(OptionalLong.empty());
+    }
+
+    /**
+     * Limits an account to {@code submitsPerMinute} submits in any 60 seconds (a sliding window over the
+     * submits it admitted); beyond it a submit answers 429 with {@code Retry-After} (whole seconds until one
+     * would be admitted again, at least 1) and creates nothing.
+     */
+    public void accountRateLimit(String provider, String apiKey, int submitsPerMinute) {
+        if (submitsPerMinute < 1) {
+            throw new IllegalArgumentException("submitsPerMinute must be >= 1: " + submitsPerMinute);
+        }
+        state(provider).account(key(apiKey)).submitsPerMinute(submitsPerMinute);
+    }
+
+    /** The account has no rate limit again (the default). */
+    public void clearAccountRateLimit(String provider, String apiKey) {
+        state(provider).account(key(apiKey)).submitsPerMinute(null);
+    }
+
+    /** The account's rate limit in submits per minute; empty = unlimited. */
+    public OptionalInt accountRateLimit(String provider, String apiKey) {
+        return account(provider, apiKey).map(SimulatedAccount::submitsPerMinute).orElse(OptionalInt.empty());
+    }
+
+    /**
+     * Like {@link #injectFault(String, Operation, int, int)}, for the next {@code count} {@code op} requests
+     * carrying {@code apiKey} only. An account's faults are taken before the provider-wide ones and before
+     * its balance and rate limit are looked at.
+     */
+    public void injectFault(String provider, Operation op, int status, int count, String apiKey) {
+        checkStatus(status);
+        state(provider).account(key(apiKey)).injectFault(Objects.requireNonNull(op, "op"), status, count);
+    }
+
+    /**
+     * Like {@link #injectDelay(String, Operation, Duration, int)}, for the next {@code count} {@code op}
+     * requests carrying {@code apiKey} only (taken before the provider-wide ones).
+     */
+    public void injectDelay(String provider, Operation op, Duration delay, int count, String apiKey) {
+        checkDelay(delay);
+        state(provider).account(key(apiKey)).injectDelay(Objects.requireNonNull(op, "op"), delay, count);
+    }
+
+    /** Submit requests carrying {@code apiKey} (including refused ones: faults, rate limit, balance, 400s). */
+    public long submits(String provider, String apiKey) {
+        return account(provider, apiKey).map(a -> a.requests(Operation.SUBMIT)).orElse(0L);
+    }
+
+    /** Poll requests carrying {@code apiKey} (including faulted ones and 404s). */
+    public long polls(String provider, String apiKey) {
+        return account(provider, apiKey).map(a -> a.requests(Operation.POLL)).orElse(0L);
+    }
+
+    /** Cancel requests carrying {@code apiKey} (including faulted ones and 404s). */
+    public long cancels(String provider, String apiKey) {
+        return account(provider, apiKey).map(a -> a.requests(Operation.CANCEL)).orElse(0L);
+    }
+
+    /** Number of tasks/jobs {@code apiKey}'s account created since the last reset. */
+    public int taskCount(String provider, String apiKey) {
+        return account(provider, apiKey).map(SimulatedAccount::taskCount).orElse(0);
+    }
+
+    /** Number of {@code op} requests carrying {@code apiKey} still to be hit by a fault injected for it. */
+    public int pendingFaults(String provider, Operation op, String apiKey) {
+        Objects.requireNonNull(op, "op");
+        return account(provider, apiKey).map(a -> a.pendingFaults(op)).orElse(0);
+    }
+
+    /** Number of accounts (distinct keys) seen or configured since the last reset. */
+    public int accountCount(String provider) {
+        return state(provider).accountCount();
     }
 
     // ---- observation --------------------------------------------------------------------------------
@@ -217,6 +319,30 @@ public class Simulator {
 
     private ProviderState<?> state(String name) {
         return provider(name).state();
+    }
+
+    private Optional<SimulatedAccount> account(String provider, String apiKey) {
+        return state(provider).existingAccount(key(apiKey));
+    }
+
+    /** A raw key as the simulator knows it (what follows {@code Bearer }, trimmed). */
+    private static String key(String apiKey) {
+        if (apiKey == null || apiKey.isBlank()) {
+            throw new IllegalArgumentException("apiKey must be a non-blank key");
+        }
+        return apiKey.trim();
+    }
+
+    private static void checkStatus(int status) {
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("status must be 4xx or 5xx: " + status);
+        }
+    }
+
+    private static void checkDelay(Duration delay) {
+        if (delay == null || delay.isNegative()) {
+            throw new IllegalArgumentException("delay must be >= 0");
+        }
     }
 
     private static <D> Optional<String> status(SimulatedProvider<D> provider, String id) {

@@ -78,7 +78,10 @@ public class SimulatorControlResource {
         });
     }
 
-    /** Injects a fault and/or delay: {@code {"operation", "status"?, "delay_ms"?, "count"?}}. */
+    /**
+     * Injects a fault and/or delay: {@code {"operation", "status"?, "delay_ms"?, "count"?, "api_key"?}} (with
+     * {@code api_key}: for that account's requests only).
+     */
     @POST
     @Path("{provider}/faults")
     public Response injectFault(@PathParam("provider") String providerName, String body) {
@@ -92,6 +95,49 @@ public class SimulatorControlResource {
             return ErrorEnvelope.badRequest(e.getMessage());
         }
         return Response.noContent().build();
+    }
+
+    /**
+     * Sets an account's balance and rate limit: {@code {"api_key", "balance_usd"?: "1.50" | null,
+     * "submits_per_minute"?: 10 | null}} ({@code null} clears, absent keeps); answers the account's settings
+     * {@code {"balance_usd", "submits_per_minute"}}, never its key.
+     */
+    @PUT
+    @Path("{provider}/accounts")
+    public Response account(@PathParam("provider") String providerName, String body) {
+        String provider = named(providerName);
+        if (provider == null) {
+            return unknownProvider(providerName);
+        }
+        AccountRequest request;
+        try {
+            request = AccountRequest.parse(SimulatorJson.parse(body));
+        } catch (IllegalArgumentException e) {
+            return ErrorEnvelope.badRequest(e.getMessage());
+        }
+        request.applyTo(simulator, provider);
+        return Response.ok(AccountRequest.settingsJson(simulator, provider, request.apiKey())).build();
+    }
+
+    /**
+     * An account's counters and settings: {@code {"api_key"}} → {@code {"submits", "polls", "cancels",
+     * "tasks", "balance_usd", "submits_per_minute", "pending_faults": {"submit", "poll", "cancel"}}} (never
+     * the key; zeros and unlimited for a key never seen).
+     */
+    @POST
+    @Path("{provider}/accounts/stats")
+    public Response accountStats(@PathParam("provider") String providerName, String body) {
+        String provider = named(providerName);
+        if (provider == null) {
+            return unknownProvider(providerName);
+        }
+        String apiKey;
+        try {
+            apiKey = AccountRequest.apiKey(SimulatorJson.parse(body));
+        } catch (IllegalArgumentException e) {
+            return ErrorEnvelope.badRequest(e.getMessage());
+        }
+        return Response.ok(SimulatorStats.accountJson(simulator, provider, apiKey)).build();
     }
 
     /** A task/job's current status: {@code {"id", "status"}}. */

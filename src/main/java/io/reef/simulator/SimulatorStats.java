@@ -13,7 +13,7 @@ final class SimulatorStats {
     /**
      * {@code {"<provider>": {...}, ...}} in name order, each {@code {"submits", "polls", "cancels", "tasks",
      * "max_concurrent_polls_of_one_task", "authorization_seen", "last_task_id", "pending_faults",
-     * "pending_delays", "last_submit_body"}}.
+     * "pending_delays", "last_submit_body", "accounts"}} ({@code accounts}: how many distinct keys).
      */
     static ObjectNode json(Simulator simulator) {
         ObjectNode json = SimulatorJson.object();
@@ -40,6 +40,25 @@ final class SimulatorStats {
             delays.put(name, simulator.pendingDelays(provider, op));
         }
         json.set("last_submit_body", simulator.lastSubmitBody(provider));
+        json.put("accounts", simulator.accountCount(provider));
+        return json;
+    }
+
+    /**
+     * One account's {@code {"submits", "polls", "cancels", "tasks", "balance_usd", "submits_per_minute",
+     * "pending_faults": {...}}}, never its key.
+     */
+    static ObjectNode accountJson(Simulator simulator, String provider, String apiKey) {
+        ObjectNode json = SimulatorJson.object();
+        json.put("submits", simulator.submits(provider, apiKey));
+        json.put("polls", simulator.polls(provider, apiKey));
+        json.put("cancels", simulator.cancels(provider, apiKey));
+        json.put("tasks", simulator.taskCount(provider, apiKey));
+        json.setAll(AccountRequest.settingsJson(simulator, provider, apiKey));
+        ObjectNode faults = json.putObject("pending_faults");
+        for (Operation op : Operation.values()) {
+            faults.put(op.name().toLowerCase(Locale.ROOT), simulator.pendingFaults(provider, op, apiKey));
+        }
         return json;
     }
 }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.reef.common.Money;
 import io.reef.simulator.Admission;
 import io.reef.simulator.ErrorEnvelope;
 import io.reef.simulator.Ids;
@@ -78,9 +79,23 @@ public class SimulatedSharkAi implements SimulatedProvider<SimulatedSharkAiTask>
         return Optional.of(task.behaviour().credit().toPlainString());
     }
 
+    /**
+     * What the account is debited at submit: the credit a completed task reports, the behaviour's credit
+     * times the images; an unreadable credit (negative, absurd) debits nothing.
+     */
+    @Override
+    public long costMicros(SimulatedTask<SimulatedSharkAiTask> task) {
+        try {
+            return SharkAiCredit.toMicros(task.behaviour().credit().multiply(BigDecimal.valueOf(task.details().images())));
+        } catch (Money.UnparseableAmountException e) {
+            return 0;
+        }
+    }
+
     /** {@code POST /api/v1/images/generations}. */
     Uni<Response> submit(String authorization, String baseUrl, String rawBody) {
-        Submission submission = Submission.begin(state, authorization, rawBody, SimulatedSharkAi::validate);
+        Submission<SimulatedSharkAiTask> submission = Submission.begin(this, authorization, rawBody,
+                SimulatedSharkAi::validate);
         if (submission.earlyAnswer() != null) {
             return submission.earlyAnswer();
         }
@@ -95,19 +110,17 @@ public class SimulatedSharkAi implements SimulatedProvider<SimulatedSharkAiTask>
         int images = SimulatorJson.absent(body, "n") ? 1 : body.get("n").intValue();
         SimulatedSharkAiTask details = new SimulatedSharkAiTask(model, timeout, inputTokens(prompt), Ids.random("", 32),
                 images);
-        SimulatedTask<SimulatedSharkAiTask> task = state.add(new SimulatedTask<>(Ids.random("task_", 24), now,
-                state.behaviourFor(model), timeout * 1000L, details));
-
-        if (async) {
-            return admission.answer(() -> json(202, accepted(task, baseUrl)));
-        }
-        return admission.after(() -> awaitTerminal(task).map(this::syncResponse));
+        return submission.open(new SimulatedTask<>(Ids.random("task_", 24), now, state.behaviourFor(model),
+                timeout * 1000L, details),
+                task -> async
+                        ? admission.answer(() -> json(202, accepted(task, baseUrl)))
+                        : admission.after(() -> awaitTerminal(task).map(this::syncResponse)));
     }
 
     /** {@code GET /api/v1/images/generations/{id}}. */
     Uni<Response> poll(String authorization, String id) {
         Admission admission = state.admit(Operation.POLL, authorization);
-        SimulatedTask<SimulatedSharkAiTask> task = state.task(id).orElse(null);
+        SimulatedTask<SimulatedSharkAiTask> task = state.taskOf(admission, id).orElse(null);
         if (admission.rejected()) {
             return state.trackPoll(task, admission.reject());
         }
@@ -123,7 +136,7 @@ public class SimulatedSharkAi implements SimulatedProvider<SimulatedSharkAiTask>
         if (admission.rejected()) {
             return admission.reject();
         }
-        SimulatedTask<SimulatedSharkAiTask> task = state.task(id).orElse(null);
+        SimulatedTask<SimulatedSharkAiTask> task = state.taskOf(admission, id).orElse(null);
         if (task == null) {
             return admission.answer(() -> notFound(id));
         }

@@ -2,6 +2,7 @@ package io.reef.provider.sharkapi;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.reef.common.Money;
 import io.reef.simulator.Admission;
 import io.reef.simulator.Behaviour;
 import io.reef.simulator.ErrorEnvelope;
@@ -86,9 +88,28 @@ public class SimulatedSharkApi implements SimulatedProvider<SimulatedSharkApiJob
         return Optional.ofNullable(job.details().finalCost());
     }
 
+    /**
+     * What the account is debited at submit: the job's final cost, else (omitted or unreadable) its
+     * estimated cost, else the mode's list price.
+     */
+    @Override
+    public long costMicros(SimulatedTask<SimulatedSharkApiJob> job) {
+        SimulatedSharkApiJob details = job.details();
+        for (String cost : Arrays.asList(details.finalCost(), details.estimatedCost())) {
+            if (cost != null) {
+                try {
+                    return SharkApiDollars.parse(cost);
+                } catch (Money.UnparseableAmountException e) {
+                    // the next one
+                }
+            }
+        }
+        return SharkApiDollars.parse(listPrices.get(details.mode()));
+    }
+
     /** {@code POST /v1/generate}. */
     Uni<Response> submit(String authorization, String baseUrl, String rawBody) {
-        Submission submission = Submission.begin(state, authorization, rawBody, this::validate);
+        Submission<SimulatedSharkApiJob> submission = Submission.begin(this, authorization, rawBody, this::validate);
         if (submission.earlyAnswer() != null) {
             return submission.earlyAnswer();
         }
@@ -102,15 +123,15 @@ public class SimulatedSharkApi implements SimulatedProvider<SimulatedSharkApiJob
         String finalCost = behaviour.omitFinalCost()
                 ? null
                 : behaviour.finalCost() != null ? behaviour.finalCost() : estimatedCost;
-        SimulatedTask<SimulatedSharkApiJob> job = state.add(new SimulatedTask<>(Ids.random("job_", 16),
-                state.now(), behaviour, 0, new SimulatedSharkApiJob(mode, estimatedCost, finalCost)));
-        return admission.answer(() -> json(202, jobHeader(job, "queued", baseUrl)));
+        return submission.open(new SimulatedTask<>(Ids.random("job_", 16), state.now(), behaviour, 0,
+                new SimulatedSharkApiJob(mode, estimatedCost, finalCost)),
+                job -> admission.answer(() -> json(202, jobHeader(job, "queued", baseUrl))));
     }
 
     /** {@code GET /v1/jobs/{id}}. */
     Uni<Response> poll(String authorization, String baseUrl, String id) {
         Admission admission = state.admit(Operation.POLL, authorization);
-        SimulatedTask<SimulatedSharkApiJob> job = state.task(id).orElse(null);
+        SimulatedTask<SimulatedSharkApiJob> job = state.taskOf(admission, id).orElse(null);
         if (admission.rejected()) {
             return state.trackPoll(job, admission.reject());
         }

@@ -68,6 +68,11 @@ public class SimulatedPixel implements SimulatedProvider<SimulatedPixel.Drawing>
     }
 
     @Override
+    public long costMicros(SimulatedTask<Drawing> task) {
+        return PixelPoints.toMicros(task.details().points());
+    }
+
+    @Override
     public String status(SimulatedTask<Drawing> task, long now) {
         return switch (task.phase(now)) {
             case PENDING -> "waiting";
@@ -78,7 +83,7 @@ public class SimulatedPixel implements SimulatedProvider<SimulatedPixel.Drawing>
     }
 
     Uni<Response> draw(String authorization, String rawBody) {
-        Submission submission = Submission.begin(state, authorization, rawBody, SimulatedPixel::validate);
+        Submission<Drawing> submission = Submission.begin(this, authorization, rawBody, SimulatedPixel::validate);
         if (submission.earlyAnswer() != null) {
             return submission.earlyAnswer();
         }
@@ -87,14 +92,13 @@ public class SimulatedPixel implements SimulatedProvider<SimulatedPixel.Drawing>
         long points = behaviour.finalCost() != null && behaviour.finalCost().matches("\\d{1,9}")
                 ? Long.parseLong(behaviour.finalCost())
                 : POINTS;
-        SimulatedTask<Drawing> task = state.add(new SimulatedTask<>(Ids.random("tk_", 16), state.now(), behaviour, 0,
-                new Drawing(points)));
-        return admission.answer(() -> json(201, ticket(task)));
+        return submission.open(new SimulatedTask<>(Ids.random("tk_", 16), state.now(), behaviour, 0, new Drawing(points)),
+                task -> admission.answer(() -> json(201, ticket(task))));
     }
 
     Uni<Response> ticket(String authorization, String id) {
         Admission admission = state.admit(Operation.POLL, authorization);
-        SimulatedTask<Drawing> task = state.task(id).orElse(null);
+        SimulatedTask<Drawing> task = state.taskOf(admission, id).orElse(null);
         if (admission.rejected()) {
             return state.trackPoll(task, admission.reject());
         }
@@ -109,7 +113,7 @@ public class SimulatedPixel implements SimulatedProvider<SimulatedPixel.Drawing>
         if (admission.rejected()) {
             return admission.reject();
         }
-        SimulatedTask<Drawing> task = state.task(id).orElse(null);
+        SimulatedTask<Drawing> task = state.taskOf(admission, id).orElse(null);
         if (task == null) {
             return admission.answer(() -> problem(404, "no_ticket", "No ticket " + id));
         }
