@@ -45,7 +45,14 @@ class KillNineRestartIT {
         simulator.defaultBehaviour("sharkapi", Behaviour.builder().pendingMillis(2_500).runningMillis(500).build());
         simulator.defaultBehaviour("sharkai", Behaviour.builder().pendingMillis(2_500).runningMillis(500).build());
         var t = Api.newTenant("10", "month");
-        Map<String, String> fastLeases = Map.of("reef.reconciler.lease", "2S");
+        // fast leases, and two accounts per provider: each job must be polled on its own account after the restart
+        Map<String, String> fastLeases = Map.of("reef.reconciler.lease", "2S",
+                "reef.providers.sharkapi.api-key", "",
+                "reef.providers.sharkapi.accounts.east.api-key", "sk-sharkapi-east-it",
+                "reef.providers.sharkapi.accounts.west.api-key", "sk-sharkapi-west-it",
+                "reef.providers.sharkai.api-key", "",
+                "reef.providers.sharkai.accounts.east.api-key", "sk-sharkai-east-it",
+                "reef.providers.sharkai.accounts.west.api-key", "sk-sharkai-west-it");
 
         AppProcess doomed = AppProcess.start(8083, fastLeases);
         for (int i = 0; i < 10; i++) {
@@ -64,6 +71,9 @@ class KillNineRestartIT {
         Eventually.until("every job's upstream id is recorded", Duration.ofSeconds(10),
                 () -> db.jobIdsForTenant(t.id()).size() == 13
                         && db.jobIdsForTenant(t.id()).stream().allMatch(id -> db.upstreamId(id) != null));
+        assertEquals(2L, ((Number) db.value("SELECT count(DISTINCT upstream_account) FROM job "
+                + "WHERE tenant_id = CAST(?1 AS uuid) AND provider = 'sharkapi'", t.id())).longValue(),
+                "the ten SharkAPI jobs are in flight on both accounts");
         doomed.kill();
         waiting.forEach(f -> f.handle((status, failure) -> null).join()); // their connections just broke
 

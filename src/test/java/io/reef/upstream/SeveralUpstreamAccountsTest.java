@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.reef.simulator.Behaviour;
 import io.reef.simulator.Operation;
@@ -21,6 +20,7 @@ import io.reef.support.Api;
 import io.reef.support.Db;
 import io.reef.support.Eventually;
 import io.reef.support.Management;
+import io.reef.support.TwoSharkAiAccounts;
 import io.reef.support.UpstreamAccountStates;
 import io.reef.support.Webhooks;
 import io.restassured.path.json.JsonPath;
@@ -41,23 +41,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the other, and every job stays on the account that created it.
  */
 @QuarkusTest
-@TestProfile(SeveralUpstreamAccountsTest.TwoAccounts.class)
+@TestProfile(TwoSharkAiAccounts.class)
 class SeveralUpstreamAccountsTest {
 
-    static final String BLUE = "sk-blue-upstream-key";
-    static final String GREEN = "sk-green-upstream-key";
+    static final String BLUE = TwoSharkAiAccounts.BLUE;
+    static final String GREEN = TwoSharkAiAccounts.GREEN;
     static final String PATH = "/api/v1/images/generations";
     static final String ACCOUNTS = "/reef/admin/v1/upstream-accounts";
-
-    public static class TwoAccounts implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("reef.providers.sharkai.api-key", "",
-                    "reef.providers.sharkai.accounts.blue.api-key", BLUE,
-                    "reef.providers.sharkai.accounts.blue.weight", "3",
-                    "reef.providers.sharkai.accounts.green.api-key", GREEN);
-        }
-    }
 
     @Inject
     Simulator simulator;
