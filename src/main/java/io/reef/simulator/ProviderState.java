@@ -20,9 +20,9 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * All mutable state of one simulated provider: tasks, behaviours, injected faults and delays, counters,
- * the last request seen and its accounts (one per distinct bearer key, see {@link SimulatedAccount}). Created by the provider's
- * {@link SimulatedProvider} bean; the public methods are
- * what its simulated endpoints use, the rest is driven by the core ({@link Simulator}). Thread-safe.
+ * the last request seen and its accounts (one per distinct bearer key, see {@link SimulatedAccount}).
+ * Created by the provider's {@link SimulatedProvider} bean; the public methods are what its simulated
+ * endpoints use, the rest is driven by the core ({@link Simulator}). Thread-safe.
  *
  * @param <D> the provider's task details
  */

@@ -15,12 +15,14 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The simulated Shark AI treats every bearer key as one account, as the real one does: a task belongs to
@@ -95,10 +97,10 @@ class SimulatedSharkAiKeepsEachAccountApartTest {
         submitAsync(A, 1).statusCode(202);
         String retryAfter = submitAsync(A, 1).statusCode(429).body("error.type", equalTo("rate_limit_error"))
                 .body("error.message", equalTo("Rate limit exceeded: at most 2 submits per minute"))
-                .extract().header("Retry-After");
-        assertEquals(true, retryAfter.matches("\\d+"), retryAfter);
-        org.hamcrest.MatcherAssert.assertThat(Integer.parseInt(retryAfter),
-                allOf(greaterThanOrEqualTo(1), lessThanOrEqualTo(60)));
+                .extract().header("Retry-After"); // the window opened just now: about 60 s, not a fixed value
+        assertTrue(retryAfter.matches("\\d+"), retryAfter);
+        assertThat(Integer.parseInt(retryAfter),
+                allOf(greaterThanOrEqualTo(50), lessThanOrEqualTo(60)));
         submitSync(A).statusCode(429);
         assertEquals(2, simulator.taskCount(SharkAiProvider.NAME, A));
 
