@@ -50,6 +50,7 @@ CAP_STUB_PORT=${CAP_STUB_PORT:-18082}                # stateful Java stub (capac
 NGINX_WORKERS=${NGINX_WORKERS:-1}
 REEF_XMX=${REEF_XMX:-512m}
 REEF_JAVA_OPTS=${REEF_JAVA_OPTS:-}
+UPSTREAM_ACCOUNTS=${UPSTREAM_ACCOUNTS:-1}            # upstream accounts per provider: "default" plus acct2..acctN, weight 1
 POLL_REUSE=${POLL_REUSE:-}                           # e.g. 0S: Reef's poll-answer reuse window
                                                      # (default: the app's, 1 s; 0S = in-flight sharing only)
 PG_DB=${PG_DB:-reef_bench}
@@ -259,6 +260,10 @@ start_cap_stub() {
 # -------------------------------------------------------------------------------------- Reef
 start_reef() { # start_reef NAME SHARKAI_URL SHARKAPI_URL RECONCILER [extra -D...]
   local name=$1 sharkai=$2 sharkapi=$3 reconciler=$4; shift 4
+  local accounts=() i
+  for ((i = 2; i <= UPSTREAM_ACCOUNTS; i++)); do
+    accounts+=("-Dreef.providers.sharkai.accounts.acct$i.api-key=x$i" "-Dreef.providers.sharkapi.accounts.acct$i.api-key=x$i")
+  done
   # shellcheck disable=SC2086
   start_bg "$LOGS/reef-$name.log" env \
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:5432/$PG_DB" \
@@ -267,14 +272,14 @@ start_reef() { # start_reef NAME SHARKAI_URL SHARKAPI_URL RECONCILER [extra -D..
     java "-Xmx$REEF_XMX" $REEF_JAVA_OPTS \
       "-Dquarkus.http.port=$REEF_PORT" "-Dquarkus.management.port=$REEF_MGMT_PORT" \
       "-Dquarkus.rest-client.sharkai.url=$sharkai" "-Dquarkus.rest-client.sharkapi.url=$sharkapi" \
-      -Dreef.providers.sharkai.api-key=x -Dreef.providers.sharkapi.api-key=x \
+      -Dreef.providers.sharkai.api-key=x -Dreef.providers.sharkapi.api-key=x ${accounts[@]+"${accounts[@]}"} \
       "-Dreef.reconciler.enabled=$reconciler" \
       ${POLL_REUSE:+"-Dquarkus.cache.caffeine.\"poll-answers\".expire-after-write=$POLL_REUSE"} "$@" \
       -jar "$REEF_JAR"
   REEF_PID=$BG_PID
   wait_http "http://127.0.0.1:$REEF_MGMT_PORT/q/health/ready" 180 "$REEF_PID" \
     || { tail -40 "$LOGS/reef-$name.log" >&2; die "Reef did not become ready (see $LOGS/reef-$name.log)"; }
-  log "Reef ($name) on 127.0.0.1:$REEF_PORT (pid $REEF_PID, -Xmx$REEF_XMX, reconciler.enabled=$reconciler)"
+  log "Reef ($name) on 127.0.0.1:$REEF_PORT (pid $REEF_PID, -Xmx$REEF_XMX, reconciler.enabled=$reconciler, $UPSTREAM_ACCOUNTS upstream account(s) per provider)"
 }
 
 stop_reef() {
