@@ -49,6 +49,8 @@ public class UpstreamAccounts {
     private final Map<String, List<UpstreamAccount>> byProvider = new ConcurrentHashMap<>();
     /** "provider/name" -> state. */
     private final Map<String, Status> states = new ConcurrentHashMap<>();
+    /** Accounts that jobs name but the configuration no longer has, already alerted on. */
+    private final java.util.Set<String> unconfiguredAlerted = ConcurrentHashMap.newKeySet();
 
     public UpstreamAccounts(UpstreamAccountRepository repository, UpstreamAccountsConfig config, UpstreamAlerts alerts,
             ReefMetrics metrics, ReefClock clock) {
@@ -142,8 +144,10 @@ public class UpstreamAccounts {
     public UpstreamAccount forJob(String provider, String accountName) {
         String name = accountName != null ? accountName : AccountConfig.DEFAULT;
         return find(provider, name).orElseThrow(() -> {
-            LOG.errorf("OPERATOR ALERT: a %s job was created on upstream account '%s', which is no longer configured: "
-                    + "configure it again (it may be drained) so its jobs can be polled and charged", provider, name);
+            if (unconfiguredAlerted.add(key(provider, name))) { // once per account and replica, not per poll
+                LOG.errorf("OPERATOR ALERT: a %s job was created on upstream account '%s', which is no longer configured: "
+                        + "configure it again (it may be drained) so its jobs can be polled and charged", provider, name);
+            }
             return new ApiException(503, "upstream_unavailable", "The generation service is temporarily unavailable",
                     config.noAccountRetryAfter().toSeconds());
         });
