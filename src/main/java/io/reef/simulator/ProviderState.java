@@ -36,8 +36,7 @@ public final class ProviderState<D> {
     private volatile Behaviour defaultBehaviour;
 
     private final Map<Operation, AtomicLong> requests = new EnumMap<>(Operation.class);
-    private final Map<Operation, InjectionQueue<Integer>> faults = new EnumMap<>(Operation.class);
-    private final Map<Operation, InjectionQueue<Duration>> delays = new EnumMap<>(Operation.class);
+    private final Injections injections = new Injections();
 
     private final AtomicReference<JsonNode> lastSubmitBody = new AtomicReference<>();
     private final AtomicReference<String> lastAuthorization = new AtomicReference<>();
@@ -58,8 +57,6 @@ public final class ProviderState<D> {
         this.defaultBehaviour = defaults.get();
         for (Operation op : Operation.values()) {
             requests.put(op, new AtomicLong());
-            faults.put(op, new InjectionQueue<>());
-            delays.put(op, new InjectionQueue<>());
         }
     }
 
@@ -83,10 +80,9 @@ public final class ProviderState<D> {
         tasks.clear();
         behaviours.clear();
         defaultBehaviour = defaults.get();
+        injections.clear();
         for (Operation op : Operation.values()) {
             requests.get(op).set(0);
-            faults.get(op).clear();
-            delays.get(op).clear();
         }
         lastSubmitBody.set(null);
         lastAuthorization.set(null);
@@ -110,8 +106,8 @@ public final class ProviderState<D> {
         }
         SimulatedAccount account = account(key);
         account.count(op);
-        Duration delay = account.takeDelay(op).or(() -> delays.get(op).take()).orElse(Duration.ZERO);
-        Optional<Integer> fault = account.takeFault(op).or(() -> faults.get(op).take());
+        Duration delay = account.injections().takeDelay(op).or(() -> injections.takeDelay(op)).orElse(Duration.ZERO);
+        Optional<Integer> fault = account.injections().takeFault(op).or(() -> injections.takeFault(op));
         if (fault.isPresent()) {
             return new Admission(delay, errors.fault(fault.get()), account);
         }
@@ -152,21 +148,21 @@ public final class ProviderState<D> {
     }
 
     void injectFault(Operation op, int status, int count) {
-        faults.get(op).add(status, count);
+        injections.injectFault(op, status, count);
     }
 
     void injectDelay(Operation op, Duration delay, int count) {
-        delays.get(op).add(delay, count);
+        injections.injectDelay(op, delay, count);
     }
 
     /** Number of requests still to be hit by an injected fault for {@code op}. */
     int pendingFaults(Operation op) {
-        return faults.get(op).pending();
+        return injections.pendingFaults(op);
     }
 
     /** Number of requests still to be hit by an injected delay for {@code op}. */
     int pendingDelays(Operation op) {
-        return delays.get(op).pending();
+        return injections.pendingDelays(op);
     }
 
     long requests(Operation op) {

@@ -1,10 +1,8 @@
 package io.reef.simulator;
 
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,8 +20,7 @@ public final class SimulatedAccount {
     static final long WINDOW_MILLIS = 60_000;
 
     private final Map<Operation, AtomicLong> requests = new EnumMap<>(Operation.class);
-    private final Map<Operation, InjectionQueue<Integer>> faults = new EnumMap<>(Operation.class);
-    private final Map<Operation, InjectionQueue<Duration>> delays = new EnumMap<>(Operation.class);
+    private final Injections injections = new Injections();
     private final AtomicInteger tasks = new AtomicInteger();
 
     /** Remaining balance in micro-dollars; null = unlimited. Guarded by {@code this}. */
@@ -36,8 +33,6 @@ public final class SimulatedAccount {
     SimulatedAccount() {
         for (Operation op : Operation.values()) {
             requests.put(op, new AtomicLong());
-            faults.put(op, new InjectionQueue<>());
-            delays.put(op, new InjectionQueue<>());
         }
     }
 
@@ -49,28 +44,9 @@ public final class SimulatedAccount {
         return requests.get(op).get();
     }
 
-    Optional<Integer> takeFault(Operation op) {
-        return faults.get(op).take();
-    }
-
-    Optional<Duration> takeDelay(Operation op) {
-        return delays.get(op).take();
-    }
-
-    void injectFault(Operation op, int status, int count) {
-        faults.get(op).add(status, count);
-    }
-
-    void injectDelay(Operation op, Duration delay, int count) {
-        delays.get(op).add(delay, count);
-    }
-
-    int pendingFaults(Operation op) {
-        return faults.get(op).pending();
-    }
-
-    int pendingDelays(Operation op) {
-        return delays.get(op).pending();
+    /** The faults and delays injected for this account. */
+    Injections injections() {
+        return injections;
     }
 
     void taskCreated() {

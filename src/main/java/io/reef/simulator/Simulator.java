@@ -182,7 +182,7 @@ public class Simulator {
      */
     public void injectFault(String provider, Operation op, int status, int count, String apiKey) {
         checkStatus(status);
-        state(provider).account(key(apiKey)).injectFault(Objects.requireNonNull(op, "op"), status, count);
+        state(provider).account(key(apiKey)).injections().injectFault(Objects.requireNonNull(op, "op"), status, count);
     }
 
     /**
@@ -191,7 +191,7 @@ public class Simulator {
      */
     public void injectDelay(String provider, Operation op, Duration delay, int count, String apiKey) {
         checkDelay(delay);
-        state(provider).account(key(apiKey)).injectDelay(Objects.requireNonNull(op, "op"), delay, count);
+        state(provider).account(key(apiKey)).injections().injectDelay(Objects.requireNonNull(op, "op"), delay, count);
     }
 
     /** Submit requests carrying {@code apiKey} (including refused ones: faults, rate limit, balance, 400s). */
@@ -217,7 +217,7 @@ public class Simulator {
     /** Number of {@code op} requests carrying {@code apiKey} still to be hit by a fault injected for it. */
     public int pendingFaults(String provider, Operation op, String apiKey) {
         Objects.requireNonNull(op, "op");
-        return account(provider, apiKey).map(a -> a.pendingFaults(op)).orElse(0);
+        return account(provider, apiKey).map(a -> a.injections().pendingFaults(op)).orElse(0);
     }
 
     /** Number of accounts (distinct keys) seen or configured since the last reset. */
