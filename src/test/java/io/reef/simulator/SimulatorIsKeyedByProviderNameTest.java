@@ -110,8 +110,10 @@ class SimulatorIsKeyedByProviderNameTest {
         assertEquals(2, simulator.pendingFaults("sharkapi", Operation.SUBMIT));
         assertEquals(0, simulator.pendingFaults("sharkai", Operation.SUBMIT));
 
+        // pending for a minute: the status read below must not race the default 200 ms
+        simulator.behaviour("sharkai", "slow-m", Behaviour.builder().pendingMillis(60_000).build());
         String jobId = given().header("Authorization", "Bearer k").contentType(ContentType.JSON)
-                .body("{\"model\":\"m\",\"prompt\":\"p\",\"async\":true}")
+                .body("{\"model\":\"slow-m\",\"prompt\":\"p\",\"async\":true}")
                 .post("/sim/sharkai/api/v1/images/generations")
                 .then().statusCode(202).extract().path("id");
         control().get("/sim/control/sharkai/tasks/" + jobId)
