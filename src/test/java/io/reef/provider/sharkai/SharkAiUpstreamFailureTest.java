@@ -5,6 +5,7 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTest
 @TestProfile(NoReconciler.class)
 class SharkAiUpstreamFailureTest {
+
+    /** A refusal in a test takes the account out of rotation, in the database too: leave it active for what follows. */
+    @AfterEach
+    void leaveUpstreamAccountsActive() {
+        io.reef.support.UpstreamAccountStates.allActive();
+    }
 
     /** Only the tenant's own calls reach the simulator here, so injected faults hit what the test sends. */
     static final String PATH = "/api/v1/images/generations";

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +24,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** Each upstream error of SharkAPI's documentation, as the tenant sees it; the hold is voided every time. */
 @QuarkusTest
 class SharkApiUpstreamErrorsTest {
+
+    /** A refusal in a test takes the account out of rotation, in the database too: leave it active for what follows. */
+    @AfterEach
+    void leaveUpstreamAccountsActive() {
+        io.reef.support.UpstreamAccountStates.allActive();
+    }
 
     @Inject
     Simulator simulator;
