@@ -42,8 +42,9 @@ class KillNineRestartIT {
     @Test
     void jobsInFlightWhenTheProcessIsKilledAreChargedOnceAfterRestart() throws Exception {
         simulator.reset();
-        simulator.defaultBehaviour("sharkapi", Behaviour.builder().pendingMillis(2_500).runningMillis(500).build());
-        simulator.defaultBehaviour("sharkai", Behaviour.builder().pendingMillis(2_500).runningMillis(500).build());
+        // 8 s upstream: the doomed replica must not live to see a job complete, even on a loaded machine
+        simulator.defaultBehaviour("sharkapi", Behaviour.builder().pendingMillis(7_500).runningMillis(500).build());
+        simulator.defaultBehaviour("sharkai", Behaviour.builder().pendingMillis(7_500).runningMillis(500).build());
         var t = Api.newTenant("10", "month");
         // fast leases, and two accounts per provider: each job must be polled on its own account after the restart
         Map<String, String> fastLeases = Map.of("reef.reconciler.lease", "2S",
@@ -77,7 +78,7 @@ class KillNineRestartIT {
         doomed.kill();
         waiting.forEach(f -> f.handle((status, failure) -> null).join()); // their connections just broke
 
-        Eventually.until("the provider completes every job", Duration.ofSeconds(10),
+        Eventually.until("the provider completes every job", Duration.ofSeconds(20),
                 () -> db.jobIdsForTenant(t.id()).stream().allMatch(id -> isDoneUpstream(id)));
         Thread.sleep(1_000);
         assertEquals(0, db.ledgerEntriesForTenant(t.id()), "nobody is running a reconciler yet");
