@@ -203,6 +203,25 @@ class SeveralUpstreamAccountsTest {
     }
 
     @Test
+    void aPollRefusedWith401TakesTheAccountOutOfRotationAndTheTenantSees503() {
+        simulator.behaviour("sharkai", "slow", Behaviour.builder().pendingMillis(60_000).build());
+        var t = Api.newTenant("100", "month");
+        String onGreen;
+        do {
+            onGreen = submit(t.key(), "slow");
+        } while (!accountOf(onGreen).equals("green"));
+        simulator.injectFault("sharkai", Operation.POLL, 401, 1_000, GREEN); // its key was revoked meanwhile
+
+        tenant(t.key()).get(PATH + "/" + onGreen).then().statusCode(503).body("error.type", equalTo("upstream_unavailable"));
+        assertEquals("needs_attention", account("green").getString("state"));
+        long greenSubmits = simulator.submits("sharkai", GREEN);
+        for (int i = 0; i < 10; i++) {
+            assertEquals("blue", accountOf(submit(t.key())), "green takes no new jobs");
+        }
+        assertEquals(greenSubmits, simulator.submits("sharkai", GREEN));
+    }
+
+    @Test
     void theOperatorSeesEachAccountsStateJobsInFlightAndCostTodayButNeverAKey() {
         simulator.behaviour("sharkai", "slow", Behaviour.builder().pendingMillis(60_000).build());
         var t = Api.newTenant("100", "month");
