@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
@@ -317,7 +318,7 @@ public class JobFlow implements JobPolls {
 
     /** A call on the account that created the job, whatever that account's state (see {@link UpstreamAccounts#forJob}). */
     private Uni<Observed> onItsAccount(Provider provider, JobView job,
-            java.util.function.Function<UpstreamAccount, Uni<Observed>> call) {
+            Function<UpstreamAccount, Uni<Observed>> call) {
         return Uni.createFrom().item(() -> accounts.forJob(provider.name(), job.upstreamAccount())).flatMap(call::apply);
     }
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import jakarta.inject.Inject;
@@ -85,16 +86,10 @@ public class SimulatorControlResource {
     @POST
     @Path("{provider}/faults")
     public Response injectFault(@PathParam("provider") String providerName, String body) {
-        String provider = named(providerName);
-        if (provider == null) {
-            return unknownProvider(providerName);
-        }
-        try {
-            FaultRequest.parse(SimulatorJson.parse(body)).applyTo(simulator, provider);
-        } catch (IllegalArgumentException e) {
-            return ErrorEnvelope.badRequest(e.getMessage());
-        }
-        return Response.noContent().build();
+        return withBody(providerName, body, (provider, json) -> {
+            FaultRequest.parse(json).applyTo(simulator, provider);
+            return Response.noContent().build();
+        });
     }
 
     /**
@@ -105,18 +100,11 @@ public class SimulatorControlResource {
     @PUT
     @Path("{provider}/accounts")
     public Response account(@PathParam("provider") String providerName, String body) {
-        String provider = named(providerName);
-        if (provider == null) {
-            return unknownProvider(providerName);
-        }
-        AccountRequest request;
-        try {
-            request = AccountRequest.parse(SimulatorJson.parse(body));
-        } catch (IllegalArgumentException e) {
-            return ErrorEnvelope.badRequest(e.getMessage());
-        }
-        request.applyTo(simulator, provider);
-        return Response.ok(AccountRequest.settingsJson(simulator, provider, request.apiKey())).build();
+        return withBody(providerName, body, (provider, json) -> {
+            AccountRequest request = AccountRequest.parse(json);
+            request.applyTo(simulator, provider);
+            return Response.ok(AccountRequest.settingsJson(simulator, provider, request.apiKey())).build();
+        });
     }
 
     /**
@@ -127,17 +115,8 @@ public class SimulatorControlResource {
     @POST
     @Path("{provider}/accounts/stats")
     public Response accountStats(@PathParam("provider") String providerName, String body) {
-        String provider = named(providerName);
-        if (provider == null) {
-            return unknownProvider(providerName);
-        }
-        String apiKey;
-        try {
-            apiKey = AccountRequest.apiKey(SimulatorJson.parse(body));
-        } catch (IllegalArgumentException e) {
-            return ErrorEnvelope.badRequest(e.getMessage());
-        }
-        return Response.ok(SimulatorStats.accountJson(simulator, provider, apiKey)).build();
+        return withBody(providerName, body, (provider, json) -> Response
+                .ok(SimulatorStats.accountJson(simulator, provider, AccountRequest.apiKey(json))).build());
     }
 
     /** A task/job's current status: {@code {"id", "status"}}. */
@@ -204,6 +183,22 @@ public class SimulatorControlResource {
     @Path("stats")
     public Response stats() {
         return Response.ok(SimulatorStats.json(simulator)).build();
+    }
+
+    /**
+     * A control request with a JSON body for a {@code {provider}} route: 404 for an unknown provider, 400
+     * (the {@link IllegalArgumentException}'s message) for a body the handler refuses.
+     */
+    private Response withBody(String providerName, String body, BiFunction<String, JsonNode, Response> handler) {
+        String provider = named(providerName);
+        if (provider == null) {
+            return unknownProvider(providerName);
+        }
+        try {
+            return handler.apply(provider, SimulatorJson.parse(body));
+        } catch (IllegalArgumentException e) {
+            return ErrorEnvelope.badRequest(e.getMessage());
+        }
     }
 
     private Response withBehaviour(String provider, String body, Function<Behaviour, Behaviour> apply) {

@@ -56,7 +56,9 @@ class SimulatorAccountControlNeverShowsTheKeyTest {
                 .body("submits", equalTo(0)).body("polls", equalTo(0)).body("cancels", equalTo(0))
                 .body("tasks", equalTo(0)).body("balance_usd", equalTo("0.000001"))
                 .body("pending_faults.submit", equalTo(0)).body(not(containsString(KEY)));
-        control().get("/sim/control/stats").then().statusCode(200).body("sharkai.accounts", equalTo(1))
+        // at least this key's account: Reef's own reconciler may poll an earlier test's job with its key meanwhile
+        control().get("/sim/control/stats").then().statusCode(200)
+                .body("sharkai.accounts", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
                 .body(not(containsString(KEY)));
     }
 
