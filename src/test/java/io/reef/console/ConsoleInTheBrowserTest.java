@@ -1,0 +1,155 @@
+package io.reef.console;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.reef.support.Api;
+import io.reef.support.Browser;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.endsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The operator's console in headless Chromium: the front page leads to both logins, the operator
+ * logs in and out (and the old cookie no longer works), a wrong token is shown in words next to
+ * the field, a tenant named {@code <script>alert(1)</script>} is text, every input has a label,
+ * and no page logs a console error. Screenshots: {@code target/screenshots/console-*.png}.
+ */
+@QuarkusTest
+class ConsoleInTheBrowserTest {
+
+    static Browser browser;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        browser.close();
+    }
+
+    @BeforeEach
+    void signedOut() {
+        browser.resize(1280, 800);
+        browser.signOutEverywhere();
+        browser.consoleErrors(); // start each test with an empty console
+    }
+
+    @Test
+    void theFrontPageLinksToTheConsoleAndThePortal() {
+        browser.open("/");
+        browser.check("front-page");
+        browser.find("a[href='/console/']").click();
+        assertEquals("/console/login", browser.path());
+        browser.open("/");
+        browser.find("a[href='/portal/']").click();
+        assertEquals("/portal/login", browser.path());
+        browser.check("front-page-to-portal-login");
+    }
+
+    @Test
+    void theOperatorLogsInAndOutAndTheOldCookieNoLongerWorks() {
+        browser.open("/console/");
+        assertEquals("/console/login", browser.path());
+        browser.assertEveryInputIsLabelled();
+        browser.check("console-login");
+        browser.find("#token").sendKeys(Api.ADMIN_TOKEN);
+        browser.find("form.login button[type=submit]").click();
+        assertEquals("/console/", browser.path());
+        assertEquals("Tenants", browser.find("h1").getText());
+        Cookie session = browser.driver().manage().getCookieNamed("reef_console");
+        assertNotNull(session);
+        assertTrue(session.isHttpOnly());
+        assertEquals("/console", session.getPath());
+        assertEquals("Strict", session.getSameSite());
+        browser.check("console-home");
+
+        browser.find("form.logout button").click();
+        assertEquals("/console/login", browser.path());
+        browser.check("console-logged-out");
+        assertEquals(null, browser.driver().manage().getCookieNamed("reef_console"));
+        given().redirects().follow(false).cookie("reef_console", session.getValue()).get("/console/").then()
+                .statusCode(303).header("Location", endsWith("/console/login"));
+        browser.open("/console/");
+        assertEquals("/console/login", browser.path());
+    }
+
+    @Test
+    void aWrongTokenIsShownInWordsNextToTheField() {
+        browser.open("/console/login");
+        browser.find("#token").sendKeys("not-the-operator-token");
+        browser.find("#token").submit();
+        assertEquals("/console/login", browser.path());
+        WebElement field = browser.find("#token");
+        WebElement error = browser.find("#token-error");
+        assertEquals("That is not the operator token.", error.getText());
+        assertTrue(error.isDisplayed());
+        assertEquals("token-error", field.getAttribute("aria-describedby"));
+        assertEquals("true", field.getAttribute("aria-invalid"));
+        // next to the field: in the same field group, right below the input
+        assertEquals(field.findElement(org.openqa.selenium.By.xpath("..")),
+                error.findElement(org.openqa.selenium.By.xpath("..")));
+        assertTrue(error.getLocation().getY() > field.getLocation().getY());
+        assertEquals("", field.getAttribute("value"), "the token is not echoed back");
+        assertEquals(field, browser.driver().switchTo().activeElement(), "the keyboard is on the field");
+        browser.check("console-login-wrong-token");
+    }
+
+    @Test
+    void aTenantNamedLikeAScriptIsShownAsText() {
+        String name = "<script>alert(1)</script>";
+        Api.createTenant(Map.of("name", name, "quota", Map.of("limit_usd", 10, "period", "month")));
+        signIn();
+        // tenants are listed oldest first, a page at a time: follow the pages to the newest
+        for (int page = 1; page < 10_000; page++) {
+            assertThrows(NoAlertPresentException.class, () -> browser.driver().switchTo().alert());
+            List<WebElement> next = browser.findAll("a[rel=next]");
+            if (next.isEmpty()) {
+                break;
+            }
+            next.get(0).click();
+        }
+        List<String> names = browser.findAll("td.tenant-name").stream().map(WebElement::getText).toList();
+        assertTrue(names.contains(name), names.toString());
+        assertThrows(NoAlertPresentException.class, () -> browser.driver().switchTo().alert());
+        String source = browser.driver().getPageSource();
+        assertTrue(source.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "escaped in the HTML");
+        assertFalse(source.contains("<script>alert(1)</script>"));
+        browser.check("console-tenants-script-name");
+    }
+
+    @Test
+    void theConsoleReadsAtAPhonesWidth() {
+        browser.resize(390, 844);
+        browser.open("/console/login");
+        browser.check("console-login-phone");
+        signIn();
+        long scrollWidth = (Long) browser.driver().executeScript("return document.documentElement.scrollWidth");
+        long clientWidth = (Long) browser.driver().executeScript("return document.documentElement.clientWidth");
+        assertTrue(scrollWidth <= clientWidth, "the page does not scroll sideways: " + scrollWidth + " > " + clientWidth);
+        browser.check("console-home-phone");
+    }
+
+    private static void signIn() {
+        browser.open("/console/login");
+        browser.find("#token").sendKeys(Api.ADMIN_TOKEN);
+        browser.find("#token").submit();
+        assertEquals("/console/", browser.path());
+    }
+}

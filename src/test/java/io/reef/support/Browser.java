@@ -1,0 +1,159 @@
+package io.reef.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A headless Chromium for browser tests: Debian's {@value #CHROMIUM} driven through
+ * {@value #CHROMEDRIVER}, both named explicitly, so Selenium Manager never runs and nothing is
+ * downloaded. Each browser has a fresh temporary profile (deleted on close). {@link #check(String)}
+ * saves a screenshot under {@code target/screenshots/} and fails on any error the page logged to
+ * the browser console (a script error, a refused load, a Content-Security-Policy violation).
+ * Tests run against the {@code @QuarkusTest} app on port 8081.
+ */
+public final class Browser implements AutoCloseable {
+
+    public static final String CHROMIUM = "/usr/bin/chromium";
+    public static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    public static final String BASE = "http://localhost:8081";
+    public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final ChromeDriver driver;
+    private final Path profile;
+
+    private Browser(ChromeDriver driver, Path profile) {
+        this.driver = driver;
+        this.profile = profile;
+    }
+
+    /** A browser window of 1280x800. */
+    public static Browser start() {
+        Path profile;
+        try {
+            profile = Files.createTempDirectory("reef-chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,800",
+                "--user-data-dir=" + profile.toAbsolutePath());
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return new Browser(driver, profile);
+    }
+
+    public ChromeDriver driver() {
+        return driver;
+    }
+
+    /** Opens a path of the app under test. */
+    public Browser open(String path) {
+        driver.get(BASE + path);
+        return this;
+    }
+
+    public String path() {
+        String url = driver.getCurrentUrl();
+        return url.startsWith(BASE) ? url.substring(BASE.length()) : url;
+    }
+
+    public WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    public List<WebElement> findAll(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    public void resize(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+    }
+
+    /** Deletes every cookie of the browser, whatever its path (a test starts signed out). */
+    public void signOutEverywhere() {
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+    }
+
+    /** Every visible input, select and textarea of the page has one non-empty label naming it ({@code for=id}). */
+    public void assertEveryInputIsLabelled() {
+        for (WebElement input : findAll("input:not([type=hidden]), select, textarea")) {
+            String id = input.getAttribute("id");
+            assertTrue(id != null && !id.isEmpty(), "an input without id: " + input.getAttribute("name"));
+            List<WebElement> labels = findAll("label[for='" + id + "']");
+            assertEquals(1, labels.size(), "labels for " + id);
+            assertFalse(labels.get(0).getText().isBlank(), "empty label for " + id);
+        }
+    }
+
+    /** Saves a screenshot named {@code name}.png and fails if the page logged any console error. */
+    public void check(String name) {
+        screenshot(name);
+        assertEquals(List.of(), consoleErrors(), "browser console errors on " + path() + " (" + name + ")");
+    }
+
+    public Path screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path file = SCREENSHOTS.resolve(name + ".png");
+            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The console messages of level SEVERE (errors) since the last call. */
+    public List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage).toList();
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            deleteTree(profile);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temporary profile is harmless
+        }
+    }
+}
