@@ -5,10 +5,13 @@
 -- ConsoleBenchRunsTheRepositorySqlTest checks that these are the repository's statements.
 BEGIN;
 SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY;
-SELECT to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD'), provider, model,
-       count(*), sum(price_micros), sum(cost_micros)
-FROM ledger_entry
-WHERE tenant_id = :tenant AND created_at >= :from AND created_at < :to
-GROUP BY 1, 2, 3;
+SELECT to_char(d AT TIME ZONE 'UTC', 'YYYY-MM-DD'), s.provider, s.model, s.entries, s.price, s.cost
+FROM generate_series(CAST(:from AS timestamptz), CAST(:to AS timestamptz) - interval '24 hours',
+                     interval '24 hours') AS d
+CROSS JOIN LATERAL (
+  SELECT provider, model, count(*) AS entries, sum(price_micros) AS price, sum(cost_micros) AS cost
+  FROM ledger_entry
+  WHERE tenant_id = :tenant AND created_at >= d AND created_at < d + interval '24 hours'
+  GROUP BY provider, model) s;
 SELECT count(*) FROM job WHERE tenant_id = :tenant AND terminal_at IS NULL;
 COMMIT;

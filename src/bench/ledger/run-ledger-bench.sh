@@ -110,14 +110,14 @@ print(f"| console: {label} | | first {float(first):.1f} ms, avg of {runs} {float
 PY
 }
 console_plans() { # tenant: the plans of the ledger scans (a range scan each)
+  local days="generate_series(timestamptz '$console_from', timestamptz '$console_to' - interval '24 hours', interval '24 hours') AS d"
   PGPASSWORD=reef psql -h localhost -U reef -d $DB -c "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-    SELECT to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD'), count(*), sum(price_micros), sum(cost_micros)
-    FROM ledger_entry WHERE created_at >= '$console_from' AND created_at < '$console_to' GROUP BY 1" \
-    | grep -E "Scan|Aggregate|Execution Time"
+    SELECT d, s.* FROM $days CROSS JOIN LATERAL (SELECT count(*), sum(price_micros), sum(cost_micros) FROM ledger_entry
+      WHERE created_at >= d AND created_at < d + interval '24 hours') s" | grep -E "Scan|Aggregate|Execution Time"
   PGPASSWORD=reef psql -h localhost -U reef -d $DB -c "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-    SELECT to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD'), provider, model, count(*), sum(price_micros), sum(cost_micros)
-    FROM ledger_entry WHERE tenant_id = '$1' AND created_at >= '$console_from' AND created_at < '$console_to'
-    GROUP BY 1, 2, 3" | grep -E "Scan|Aggregate|Execution Time"
+    SELECT d, s.* FROM $days CROSS JOIN LATERAL (SELECT provider, model, count(*), sum(price_micros), sum(cost_micros)
+      FROM ledger_entry WHERE tenant_id = '$1' AND created_at >= d AND created_at < d + interval '24 hours'
+      GROUP BY provider, model) s" | grep -E "Scan|Aggregate|Execution Time"
   PGPASSWORD=reef psql -h localhost -U reef -d $DB -c "EXPLAIN (ANALYZE, COSTS OFF)
     SELECT count(*) FROM job WHERE tenant_id = '$1' AND terminal_at IS NULL" | grep -E "Scan|Execution Time"
 }
