@@ -7,10 +7,13 @@
 #     one hot tenant,
 #   - the query plans of the report queries (index use, no full scans),
 #   - the monthly statement (JSON, CSV, HTML) of one tenant with STATEMENT_ENTRIES (1,000,000)
-#     ledger entries in one month, Reef restarted with its heap capped at STATEMENT_HEAP (256m).
+#     ledger entries in one month, Reef restarted with its heap capped at STATEMENT_HEAP (256m),
+#   - the console's dashboard and tenant-page statements (console-*.sql, pgbench), on a tenant with
+#     1,000 entries and on the tenant with STATEMENT_ENTRIES.
 # Usage: src/bench/ledger/run-ledger-bench.sh
 #   (env: TENANTS, PER_TENANT, DURATION, CONNECTIONS, STATEMENT_ENTRIES, STATEMENT_HEAP,
-#    ONLY_STATEMENT=1 to seed and measure the statement only, SKIP_STATEMENT=1 to leave it out)
+#    ONLY_STATEMENT=1 to seed and measure the statement only, SKIP_STATEMENT=1 to leave it out,
+#    ONLY_CONSOLE=1 to seed and measure the console's statements only, CONSOLE_RUNS)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../.." && pwd)
@@ -24,6 +27,8 @@ STATEMENT_ENTRIES=${STATEMENT_ENTRIES:-1000000}
 STATEMENT_HEAP=${STATEMENT_HEAP:-256m}
 ONLY_STATEMENT=${ONLY_STATEMENT:-0}
 SKIP_STATEMENT=${SKIP_STATEMENT:-0}
+ONLY_CONSOLE=${ONLY_CONSOLE:-0}
+CONSOLE_RUNS=${CONSOLE_RUNS:-20}
 ADMIN_TOKEN=$(python3 -c 'import secrets; print(secrets.token_hex(32))')   # Reef refuses short tokens
 DB=reef_ledger_bench
 out=$(mktemp -d)
@@ -71,6 +76,52 @@ results="$out/results.md"
   echo "| endpoint | requests/s | p50 | p90 | p99 | max | errors |"
   echo "| --- | --- | --- | --- | --- | --- | --- |"
 } > "$results"
+
+# The console's statements (console-*.sql, the very SQL of io.reef.console.view.ConsoleRepository),
+# one page's transaction at a time with pgbench -M prepared: the first run, then the average of
+# CONSOLE_RUNS, with each statement's average. The window is the one the console reads: from the
+# earlier of 29 days ago and the month's first day, to tomorrow 00:00 UTC.
+today=$(date -u +%Y-%m-%d)
+chart_from=$(date -u -d "$today -29 days" +%Y-%m-%d)
+month_from=$(date -u +%Y-%m-01)
+if [[ "$month_from" < "$chart_from" ]]; then console_from=$month_from; else console_from=$chart_from; fi
+console_from="${console_from}T00:00:00Z"
+console_to="$(date -u -d "$today +1 day" +%Y-%m-%d)T00:00:00Z"
+console_page() { # label script pgbench-args...
+  local label=$1 script=$2 first
+  shift 2
+  PGPASSWORD=reef pgbench -n -M prepared -h localhost -U reef -d $DB -c 1 -j 1 -t 1 -f "$here/$script" \
+    -D from="$console_from" -D to="$console_to" "$@" > "$out/pgbench-first.txt" 2>&1 \
+    || { cat "$out/pgbench-first.txt" >&2; exit 1; }
+  first=$(awk '/latency average/ {print $4}' "$out/pgbench-first.txt")
+  PGPASSWORD=reef pgbench -n -M prepared -r -h localhost -U reef -d $DB -c 1 -j 1 -t "$CONSOLE_RUNS" -f "$here/$script" \
+    -D from="$console_from" -D to="$console_to" "$@" > "$out/pgbench.txt" 2>&1 || { cat "$out/pgbench.txt" >&2; exit 1; }
+  python3 - "$label" "$first" "$CONSOLE_RUNS" "$out/pgbench.txt" >> "$results" <<'PY'
+import re, sys
+label, first, runs, text = sys.argv[1], sys.argv[2], sys.argv[3], open(sys.argv[4]).read()
+avg = re.search(r"latency average = (\S+) ms", text).group(1)
+body = text.split("statement latencies in milliseconds", 1)[1].split("\n")[1:]
+parts = []
+for line in body:
+    m = re.match(r"\s+([\d.]+)\s+(?:\d+\s+)?(\S.*)", line)
+    if m and m.group(2).startswith("SELECT"):
+        parts.append(f"{m.group(2)[:38].strip()}...: {m.group(1)} ms")
+print(f"| console: {label} | | first {float(first):.1f} ms, avg of {runs} {float(avg):.1f} ms ({'; '.join(parts)}) | | | | |")
+PY
+}
+console_plans() { # tenant: the plans of the ledger scans (a range scan each)
+  local days="generate_series(timestamptz '$console_from', timestamptz '$console_to' - interval '24 hours', interval '24 hours') AS d"
+  PGPASSWORD=reef psql -h localhost -U reef -d $DB -c "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+    SELECT d, s.* FROM $days CROSS JOIN LATERAL (SELECT count(*), sum(price_micros), sum(cost_micros) FROM ledger_entry
+      WHERE created_at >= d AND created_at < d + interval '24 hours') s" | grep -E "Scan|Aggregate|Execution Time"
+  PGPASSWORD=reef psql -h localhost -U reef -d $DB -c "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+    SELECT d, s.* FROM $days CROSS JOIN LATERAL (SELECT provider, model, count(*), sum(price_micros), sum(cost_micros)
+      FROM ledger_entry WHERE tenant_id = '$1' AND created_at >= d AND created_at < d + interval '24 hours'
+      GROUP BY provider, model) s" | grep -E "Scan|Aggregate|Execution Time"
+  PGPASSWORD=reef psql -h localhost -U reef -d $DB -c "EXPLAIN (ANALYZE, COSTS OFF)
+    SELECT count(*) FROM job WHERE tenant_id = '$1' AND terminal_at IS NULL" | grep -E "Scan|Execution Time"
+}
+
 if [ "$ONLY_STATEMENT" != 1 ]; then
 echo "Seeding $TENANTS tenants x $PER_TENANT ledger entries ..."
 t0=$(date +%s)
@@ -95,6 +146,7 @@ print(f"| {name} | {float(rps):.0f} | {lat['50']} | {lat['90']} | {lat['99']} | 
       f"{errs.group(1) if errs else 0}{' ' + sock.group(1) if sock else ''} |")
 PY
 }
+if [ "$ONLY_CONSOLE" != 1 ]; then
 measure "GET /reef/v1/me" "/reef/v1/me"
 measure "GET /reef/v1/me/usage?group_by=day (90 days)" "/reef/v1/me/usage?from=$from&group_by=day"
 measure "GET /reef/v1/me/usage?group_by=model (90 days)" "/reef/v1/me/usage?from=$from&group_by=model"
@@ -126,6 +178,18 @@ PGPASSWORD=reef psql -h localhost -U reef -d $DB -c "EXPLAIN (ANALYZE, BUFFERS, 
   SELECT to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD'), NULL, count(*), sum(price_micros), sum(cost_micros)
   FROM ledger_entry WHERE tenant_id = md5('tenant7')::uuid AND created_at >= now() - interval '90 days'
   AND created_at < now() GROUP BY 1, 2 ORDER BY 1, 2" | grep -E "Scan|Execution Time"
+fi # ONLY_CONSOLE
+
+# the console: 100,000 events for the dashboard's newest ones, then its pages
+PGPASSWORD=reef psql -q -h localhost -U reef -d $DB -c "INSERT INTO event (id, type, tenant_id, body, created_at)
+  SELECT md5('event' || i)::uuid, 'tenant.budget.threshold', md5('tenant' || (i % $TENANTS + 1))::uuid, '{}',
+         now() - i * interval '1 minute' FROM generate_series(1, 100000) AS i; ANALYZE event"
+bench_tenant=$(PGPASSWORD=reef psql -tA -h localhost -U reef -d $DB -c "SELECT md5('tenant7')::uuid")
+console_page "dashboard, $((TENANTS * PER_TENANT)) entries (window from $console_from), 20 newest events" console-dashboard.sql -D limit=20
+console_page "tenant page, a tenant with $PER_TENANT entries" console-tenant.sql -D tenant="$bench_tenant"
+echo
+echo "Console query plans (dashboard's daily sums, a tenant's, its jobs in flight):"
+console_plans "$bench_tenant"
 
 fi # ONLY_STATEMENT
 
@@ -137,9 +201,19 @@ if [ "$SKIP_STATEMENT" != 1 ]; then
   PGPASSWORD=reef psql -q -h localhost -U reef -d $DB -v entries=$STATEMENT_ENTRIES -v month_start="$month-01T00:00:00Z" \
     -f "$here/seed-statement.sql"
   echo "Seeded in $(( $(date +%s) - t0 )) s"
+  statement_tenant=$(PGPASSWORD=reef psql -tA -h localhost -U reef -d $DB -c "SELECT md5('statement-tenant')::uuid")
+  all_entries=$(PGPASSWORD=reef psql -tA -h localhost -U reef -d $DB -c "SELECT count(*) FROM ledger_entry")
+  in_window=$(PGPASSWORD=reef psql -tA -h localhost -U reef -d $DB -c "SELECT count(*) FROM ledger_entry
+    WHERE tenant_id = '$statement_tenant' AND created_at >= '$console_from' AND created_at < '$console_to'")
+  console_page "tenant page, the tenant with $STATEMENT_ENTRIES entries ($in_window in the window)" console-tenant.sql \
+    -D tenant="$statement_tenant"
+  console_page "dashboard, $all_entries entries" console-dashboard.sql -D limit=20
+  echo
+  echo "Console query plans with the statement tenant:"
+  console_plans "$statement_tenant"
+  if [ "$ONLY_CONSOLE" != 1 ]; then
   kill "$reef_pid"; wait "$reef_pid" 2>/dev/null || true
   start_reef "$STATEMENT_HEAP"
-  statement_tenant=$(PGPASSWORD=reef psql -tA -h localhost -U reef -d $DB -c "SELECT md5('statement-tenant')::uuid")
   statement_url="localhost:$PORT/reef/admin/v1/tenants/$statement_tenant/statement?month=$month"
   heap_peak() { # the largest heap in use (MB) seen while pid $1 runs
     local peak=0 used
@@ -196,6 +270,7 @@ PY
     WHERE tenant_id = '$statement_tenant' AND created_at >= '$month-01T00:00:00Z'
       AND created_at < CAST('$month-01T00:00:00Z' AS timestamptz) + interval '1 month'
     GROUP BY provider, model ORDER BY provider, model" | grep -E "Scan|Aggregate|Execution Time"
+  fi # ONLY_CONSOLE
 fi
 
 echo
@@ -207,4 +282,5 @@ fi
 cat "$results"
 mkdir -p "$here/../results"
 # a statement-only run does not replace the full run's table
-cp "$results" "$here/../results/$([ "$ONLY_STATEMENT" = 1 ] && echo ledger-statement-latest.md || echo ledger-latest.md)"
+cp "$results" "$here/../results/$(if [ "$ONLY_CONSOLE" = 1 ]; then echo ledger-console-latest.md
+  elif [ "$ONLY_STATEMENT" = 1 ]; then echo ledger-statement-latest.md; else echo ledger-latest.md; fi)"
