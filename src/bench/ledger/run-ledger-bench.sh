@@ -1,19 +1,24 @@
 #!/usr/bin/env bash
 # Ledger-scale benchmark (issue: quotas at 1,000 tenants / 1,000,000 ledger entries).
-# Seeds the installed PostgreSQL 15 with 1,000 tenants and 1,000,000 completed jobs + ledger
-# entries, starts the packaged Reef against it, and measures:
+# Seeds the installed PostgreSQL 15 with 1,000 tenants plus one heavy tenant and 1,000,000 completed
+# jobs + ledger entries over 90 days (seed.sql), starts the packaged Reef against it, and measures:
 #   - GET /reef/v1/me and the usage reports through Reef (wrk, random tenant per request),
 #   - the hold step itself (pgbench running Reef's conditional UPDATE), on random tenants and on
 #     one hot tenant,
 #   - the query plans of the report queries (index use, no full scans),
 #   - the monthly statement (JSON, CSV, HTML) of one tenant with STATEMENT_ENTRIES (1,000,000)
 #     ledger entries in one month, Reef restarted with its heap capped at STATEMENT_HEAP (256m),
-#   - the console's dashboard and tenant-page statements (console-*.sql, pgbench), on a tenant with
-#     1,000 entries and on the tenant with STATEMENT_ENTRIES.
+#   - the console's dashboard and tenant-page statements (console-*.sql, pgbench: they read the
+#     daily rollup ledger_daily), on a small tenant, the heavy tenant and the tenant with
+#     STATEMENT_ENTRIES; that the rollup equals the ledger; optionally (PAGES=1) GET /console/ and
+#     a tenant's page through Reef after a login; optionally (TRIGGER_COST=1) what the rollup's
+#     trigger costs a settlement (settle.sql, pgbench, with and without the trigger, alternating).
 # Usage: src/bench/ledger/run-ledger-bench.sh
 #   (env: TENANTS, PER_TENANT, DURATION, CONNECTIONS, STATEMENT_ENTRIES, STATEMENT_HEAP,
 #    ONLY_STATEMENT=1 to seed and measure the statement only, SKIP_STATEMENT=1 to leave it out,
-#    ONLY_CONSOLE=1 to seed and measure the console's statements only, CONSOLE_RUNS)
+#    ONLY_CONSOLE=1 to seed and measure the console's statements only, CONSOLE_RUNS,
+#    PAGES=1 and PAGE_RUNS (20) for the pages through Reef, TRIGGER_COST=1 and TRIGGER_RUNS (3),
+#    TRIGGER_SECONDS (8) for the trigger's cost)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../.." && pwd)
@@ -29,6 +34,11 @@ ONLY_STATEMENT=${ONLY_STATEMENT:-0}
 SKIP_STATEMENT=${SKIP_STATEMENT:-0}
 ONLY_CONSOLE=${ONLY_CONSOLE:-0}
 CONSOLE_RUNS=${CONSOLE_RUNS:-20}
+PAGES=${PAGES:-0}
+PAGE_RUNS=${PAGE_RUNS:-20}
+TRIGGER_COST=${TRIGGER_COST:-0}
+TRIGGER_RUNS=${TRIGGER_RUNS:-3}
+TRIGGER_SECONDS=${TRIGGER_SECONDS:-8}
 ADMIN_TOKEN=$(python3 -c 'import secrets; print(secrets.token_hex(32))')   # Reef refuses short tokens
 DB=reef_ledger_bench
 out=$(mktemp -d)
@@ -73,20 +83,25 @@ start_reef() { # [heap]
 start_reef # creates the schema
 results="$out/results.md"
 {
-  echo "| endpoint | requests/s | p50 | p90 | p99 | max | errors |"
-  echo "| --- | --- | --- | --- | --- | --- | --- |"
+  echo "| endpoint | requests/s | p50 | p90 | p99 | max | errors | load average |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
 } > "$results"
 
 # The console's statements (console-*.sql, the very SQL of io.reef.console.view.ConsoleRepository),
 # one page's transaction at a time with pgbench -M prepared: the first run, then the average of
-# CONSOLE_RUNS, with each statement's average. The window is the one the console reads: from the
-# earlier of 29 days ago and the month's first day, to tomorrow 00:00 UTC.
+# CONSOLE_RUNS, with each statement's average. The window is the one the console reads: the UTC days
+# from the earlier of 29 days ago and the month's first day, to today (console_to: tomorrow, excluded).
 today=$(date -u +%Y-%m-%d)
 chart_from=$(date -u -d "$today -29 days" +%Y-%m-%d)
 month_from=$(date -u +%Y-%m-01)
 if [[ "$month_from" < "$chart_from" ]]; then console_from=$month_from; else console_from=$chart_from; fi
-console_from="${console_from}T00:00:00Z"
-console_to="$(date -u -d "$today +1 day" +%Y-%m-%d)T00:00:00Z"
+console_to=$(date -u -d "$today +1 day" +%Y-%m-%d)
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+entries_of() { # tenant: its entries, and those in the console's window
+  PGPASSWORD=reef psql -tA -h localhost -U reef -d $DB -c "SELECT count(*) || ' entries, ' || count(*) FILTER (
+    WHERE created_at >= '${console_from}T00:00:00Z' AND created_at < '${console_to}T00:00:00Z') || ' in the window'
+    FROM ledger_entry WHERE tenant_id = '$1'"
+}
 console_page() { # label script pgbench-args...
   local label=$1 script=$2 first
   shift 2
@@ -96,7 +111,7 @@ console_page() { # label script pgbench-args...
   first=$(awk '/latency average/ {print $4}' "$out/pgbench-first.txt")
   PGPASSWORD=reef pgbench -n -M prepared -r -h localhost -U reef -d $DB -c 1 -j 1 -t "$CONSOLE_RUNS" -f "$here/$script" \
     -D from="$console_from" -D to="$console_to" "$@" > "$out/pgbench.txt" 2>&1 || { cat "$out/pgbench.txt" >&2; exit 1; }
-  python3 - "$label" "$first" "$CONSOLE_RUNS" "$out/pgbench.txt" >> "$results" <<'PY'
+  python3 - "$label" "$first" "$CONSOLE_RUNS" "$out/pgbench.txt" "$(load)" >> "$results" <<'PY'
 import re, sys
 label, first, runs, text = sys.argv[1], sys.argv[2], sys.argv[3], open(sys.argv[4]).read()
 avg = re.search(r"latency average = (\S+) ms", text).group(1)
@@ -106,27 +121,36 @@ for line in body:
     m = re.match(r"\s+([\d.]+)\s+(?:\d+\s+)?(\S.*)", line)
     if m and m.group(2).startswith("SELECT"):
         parts.append(f"{m.group(2)[:38].strip()}...: {m.group(1)} ms")
-print(f"| console: {label} | | first {float(first):.1f} ms, avg of {runs} {float(avg):.1f} ms ({'; '.join(parts)}) | | | | |")
+print(f"| console: {label} | | first {float(first):.1f} ms, avg of {runs} {float(avg):.1f} ms ({'; '.join(parts)}) | | | | | load {sys.argv[5]} |")
 PY
 }
-console_plans() { # tenant: the plans of the ledger scans (a range scan each)
-  local days="generate_series(timestamptz '$console_from', timestamptz '$console_to' - interval '24 hours', interval '24 hours') AS d"
+console_plans() { # tenant: the plans of the rollup reads (a range scan each)
   PGPASSWORD=reef psql -h localhost -U reef -d $DB -c "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-    SELECT d, s.* FROM $days CROSS JOIN LATERAL (SELECT count(*), sum(price_micros), sum(cost_micros) FROM ledger_entry
-      WHERE created_at >= d AND created_at < d + interval '24 hours') s" | grep -E "Scan|Aggregate|Execution Time"
+    SELECT day, sum(entries), sum(price_micros), sum(cost_micros) FROM ledger_daily
+    WHERE day >= '$console_from' AND day < '$console_to' GROUP BY day" | grep -E "Scan|Aggregate|Execution Time"
   PGPASSWORD=reef psql -h localhost -U reef -d $DB -c "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-    SELECT d, s.* FROM $days CROSS JOIN LATERAL (SELECT provider, model, count(*), sum(price_micros), sum(cost_micros)
-      FROM ledger_entry WHERE tenant_id = '$1' AND created_at >= d AND created_at < d + interval '24 hours'
-      GROUP BY provider, model) s" | grep -E "Scan|Aggregate|Execution Time"
+    SELECT day, provider, model, entries, price_micros, cost_micros FROM ledger_daily
+    WHERE tenant_id = '$1' AND day >= '$console_from' AND day < '$console_to'" | grep -E "Scan|Execution Time"
   PGPASSWORD=reef psql -h localhost -U reef -d $DB -c "EXPLAIN (ANALYZE, COSTS OFF)
     SELECT count(*) FROM job WHERE tenant_id = '$1' AND terminal_at IS NULL" | grep -E "Scan|Execution Time"
+}
+rollup_check() { # the rollup equals the ledger, whole tables, one snapshot
+  local t1 diff
+  t1=$(date +%s%N)
+  diff=$(PGPASSWORD=reef psql -tA -h localhost -U reef -d $DB -c "WITH l AS (
+      SELECT tenant_id, (created_at AT TIME ZONE 'UTC')::date AS day, provider, model, count(*) AS entries,
+             sum(price_micros) AS price_micros, sum(cost_micros) AS cost_micros FROM ledger_entry GROUP BY 1, 2, 3, 4),
+    r AS (SELECT tenant_id, day, provider, model, entries, price_micros, cost_micros FROM ledger_daily)
+    SELECT count(*) FROM ((SELECT * FROM l EXCEPT SELECT * FROM r) UNION ALL (SELECT * FROM r EXCEPT SELECT * FROM l)) x")
+  echo "| rollup check: ledger_daily ($(PGPASSWORD=reef psql -tA -h localhost -U reef -d $DB -c 'SELECT count(*) FROM ledger_daily') rows) vs ledger_entry GROUP BY ($(PGPASSWORD=reef psql -tA -h localhost -U reef -d $DB -c 'SELECT count(*) FROM ledger_entry') entries): $diff rows differ | | $(( ($(date +%s%N) - t1) / 1000000 )) ms | | | | | load $(load) |" >> "$results"
+  [ "$diff" = 0 ] || { echo "the rollup differs from the ledger in $diff rows" >&2; exit 1; }
 }
 
 if [ "$ONLY_STATEMENT" != 1 ]; then
 echo "Seeding $TENANTS tenants x $PER_TENANT ledger entries ..."
 t0=$(date +%s)
-PGPASSWORD=reef psql -q -h localhost -U reef -d $DB -v tenants=$TENANTS -v per_tenant=$PER_TENANT -f "$here/seed.sql"
-echo "Seeded in $(( $(date +%s) - t0 )) s: $(PGPASSWORD=reef psql -tA -h localhost -U reef -d $DB -c 'SELECT count(*) FROM ledger_entry') ledger entries"
+PGPASSWORD=reef psql -q -h localhost -U reef -d $DB -v tenants=$TENANTS -v entries=$((TENANTS * PER_TENANT)) -f "$here/seed.sql"
+echo "Seeded in $(( $(date +%s) - t0 )) s (load $(load)): $(PGPASSWORD=reef psql -tA -h localhost -U reef -d $DB -c 'SELECT count(*) FROM ledger_entry') ledger entries, $(PGPASSWORD=reef psql -tA -h localhost -U reef -d $DB -c 'SELECT count(*) FROM ledger_daily') rollup rows"
 
 from=$(date -u -d '90 days ago' +%Y-%m-%d)
 measure() { # name path
@@ -185,11 +209,70 @@ PGPASSWORD=reef psql -q -h localhost -U reef -d $DB -c "INSERT INTO event (id, t
   SELECT md5('event' || i)::uuid, 'tenant.budget.threshold', md5('tenant' || (i % $TENANTS + 1))::uuid, '{}',
          now() - i * interval '1 minute' FROM generate_series(1, 100000) AS i; ANALYZE event"
 bench_tenant=$(PGPASSWORD=reef psql -tA -h localhost -U reef -d $DB -c "SELECT md5('tenant7')::uuid")
-console_page "dashboard, $((TENANTS * PER_TENANT)) entries (window from $console_from), 20 newest events" console-dashboard.sql -D limit=20
-console_page "tenant page, a tenant with $PER_TENANT entries" console-tenant.sql -D tenant="$bench_tenant"
+heavy_tenant=$(PGPASSWORD=reef psql -tA -h localhost -U reef -d $DB -c "SELECT md5('heavy-tenant')::uuid")
+in_window=$(PGPASSWORD=reef psql -tA -h localhost -U reef -d $DB -c "SELECT count(*) FROM ledger_entry
+  WHERE created_at >= '${console_from}T00:00:00Z' AND created_at < '${console_to}T00:00:00Z'")
+console_page "dashboard, $((TENANTS * PER_TENANT)) entries ($in_window in the window from $console_from), 20 newest events" \
+  console-dashboard.sql -D limit=20
+console_page "tenant page, tenant 7 ($(entries_of "$bench_tenant"))" console-tenant.sql -D tenant="$bench_tenant"
+console_page "tenant page, the heavy tenant ($(entries_of "$heavy_tenant"))" console-tenant.sql -D tenant="$heavy_tenant"
+rollup_check
 echo
-echo "Console query plans (dashboard's daily sums, a tenant's, its jobs in flight):"
-console_plans "$bench_tenant"
+echo "Console query plans (dashboard's daily sums, the heavy tenant's, its jobs in flight):"
+console_plans "$heavy_tenant"
+
+if [ "$PAGES" = 1 ]; then
+  # the pages themselves, through Reef: log in as the operator (the login form's csrf field and
+  # cookie, then the token), then PAGE_RUNS sequential GETs of each page after 5 unmeasured ones
+  jar="$out/cookies.txt"
+  csrf=$(curl -sf -c "$jar" -b "$jar" "localhost:$PORT/console/login" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p')
+  login=$(curl -s -o /dev/null -w '%{http_code}' -c "$jar" -b "$jar" --data-urlencode "csrf=$csrf" \
+    --data-urlencode "token=$ADMIN_TOKEN" "localhost:$PORT/console/login")
+  [ "$login" = 303 ] || { echo "console login answered $login, not 303" >&2; exit 1; }
+  page() { # label path
+    local status
+    for _ in 1 2 3 4 5; do curl -s -o /dev/null -b "$jar" "localhost:$PORT$2"; done
+    status=$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" "localhost:$PORT$2")
+    if [ "$status" != 200 ]; then
+      echo "| page: GET $2 ($1) | | answered $status, not measured | | | | | load $(load) |" >> "$results"
+      return 0
+    fi
+    for _ in $(seq 1 "$PAGE_RUNS"); do
+      curl -s -o /dev/null -b "$jar" -w '%{time_total}\n' "localhost:$PORT$2"
+    done > "$out/page-times.txt"
+    python3 - "$1" "$2" "$out/page-times.txt" "$(load)" >> "$results" <<'PY'
+import sys
+label, path, times, load = sys.argv[1], sys.argv[2], sorted(float(t) * 1000 for t in open(sys.argv[3])), sys.argv[4]
+median = (times[(len(times) - 1) // 2] + times[len(times) // 2]) / 2
+p95 = times[min(len(times) - 1, -(-95 * len(times) // 100) - 1)]
+print(f"| page: GET {path} ({label}), {len(times)} sequential requests (curl) | | median {median:.1f} ms, p95 {p95:.1f} ms | | | | | load {load} |")
+PY
+  }
+  page "the dashboard" "/console/"
+  page "the heavy tenant's page" "/console/tenants/$heavy_tenant"
+fi
+
+if [ "$TRIGGER_COST" = 1 ]; then
+  # what the rollup's trigger costs a settlement: settle.sql on the heavy tenant for TRIGGER_SECONDS,
+  # with the trigger disabled and enabled in turn, TRIGGER_RUNS times, 1 and 8 clients; afterwards the
+  # rollup is rebuilt (the runs without the trigger left it short) and checked again
+  settle() { # clients
+    PGPASSWORD=reef pgbench -n -M prepared -h localhost -U reef -d $DB -f "$here/settle.sql" -c "$1" -j "$(( $1 < 2 ? 1 : 2 ))" \
+      -T "$TRIGGER_SECONDS" 2>/dev/null | awk '/latency average/ {lat=$4} /^tps/ {tps=$3} END {printf "%.0f tps, avg %s ms", tps, lat}'
+  }
+  trigger() { PGPASSWORD=reef psql -q -h localhost -U reef -d $DB -c "ALTER TABLE ledger_entry $1 TRIGGER ledger_entry_rolls_up_daily"; }
+  for clients in 1 8; do
+    for run in $(seq 1 "$TRIGGER_RUNS"); do
+      trigger DISABLE
+      without=$(settle "$clients"); without_load=$(load)
+      trigger ENABLE
+      with=$(settle "$clients"); with_load=$(load)
+      echo "| settlement (settle.sql), heavy tenant, $clients client(s), run $run | | without trigger $without (load $without_load); with trigger $with (load $with_load) | | | | | |" >> "$results"
+    done
+  done
+  PGPASSWORD=reef psql -q -h localhost -U reef -d $DB -c "SELECT reef_ledger_daily_rebuild()" >/dev/null
+  rollup_check
+fi
 
 fi # ONLY_STATEMENT
 
@@ -203,11 +286,10 @@ if [ "$SKIP_STATEMENT" != 1 ]; then
   echo "Seeded in $(( $(date +%s) - t0 )) s"
   statement_tenant=$(PGPASSWORD=reef psql -tA -h localhost -U reef -d $DB -c "SELECT md5('statement-tenant')::uuid")
   all_entries=$(PGPASSWORD=reef psql -tA -h localhost -U reef -d $DB -c "SELECT count(*) FROM ledger_entry")
-  in_window=$(PGPASSWORD=reef psql -tA -h localhost -U reef -d $DB -c "SELECT count(*) FROM ledger_entry
-    WHERE tenant_id = '$statement_tenant' AND created_at >= '$console_from' AND created_at < '$console_to'")
-  console_page "tenant page, the tenant with $STATEMENT_ENTRIES entries ($in_window in the window)" console-tenant.sql \
+  console_page "tenant page, the statement tenant ($(entries_of "$statement_tenant"))" console-tenant.sql \
     -D tenant="$statement_tenant"
   console_page "dashboard, $all_entries entries" console-dashboard.sql -D limit=20
+  rollup_check
   echo
   echo "Console query plans with the statement tenant:"
   console_plans "$statement_tenant"

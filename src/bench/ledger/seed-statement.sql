@@ -2,9 +2,14 @@
 -- :entries completed jobs and ledger entries spread over the calendar month starting at :'month_start'
 -- (UTC), four provider/model pairs, one late charge in 100; 100 entries in the month before (the
 -- opening balance's charges); and credit: grants before and in the month, one expiring mid-month,
--- and a correction.
+-- and a correction. The daily rollup (ledger_daily) is filled by V10's backfill statement
+-- (reef_ledger_daily_rebuild()), its trigger disabled for this transaction: one transaction adding
+-- 1,000,000 entries of one tenant to its 120 rollup rows would update each about 8,300 times with
+-- no version prunable before the commit, every upsert walking the versions before it (the first
+-- attempt had run 7 minutes in the commit when it was stopped).
 \set ON_ERROR_STOP on
 BEGIN;
+ALTER TABLE ledger_entry DISABLE TRIGGER ledger_entry_rolls_up_daily;
 INSERT INTO tenant (id, name, status, quota_limit_micros, quota_period, markup_bp, billing_mode, created_at, updated_at)
 VALUES (md5('statement-tenant')::uuid, 'statement tenant', 'active', 1000000000000, 'month', 2000, 'prepaid', now(), now());
 
@@ -45,5 +50,7 @@ SELECT md5('statement-tenant')::uuid, amount, ref, note, expires, at FROM (VALUE
 UPDATE tenant SET granted_micros = (SELECT sum(amount_micros) FROM credit_entry WHERE tenant_id = tenant.id),
                   lifetime_spent_micros = (SELECT sum(price_micros) FROM ledger_entry WHERE tenant_id = tenant.id)
 WHERE id = md5('statement-tenant')::uuid;
+ALTER TABLE ledger_entry ENABLE TRIGGER ledger_entry_rolls_up_daily;
+SELECT reef_ledger_daily_rebuild();
 COMMIT;
-ANALYZE tenant, api_key, job, ledger_entry, credit_entry;
+ANALYZE tenant, api_key, job, ledger_entry, credit_entry, ledger_daily;

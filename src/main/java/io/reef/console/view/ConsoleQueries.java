@@ -21,8 +21,9 @@ import io.reef.common.ReefClock;
  * spend chart. Read-only; each call is its own new transaction and one snapshot (REPEATABLE READ,
  * READ ONLY), whatever transaction the caller is in. Days are UTC calendar
  * days; "today" and "this month" are those containing {@link ReefClock#now()}. Each page's ledger
- * figures come from a single aggregate scan: the daily rows of the window covering both the last
- * 30 days and this month, summed here into today, this month, the chart and the by-model table.
+ * figures come from one read of the daily rollup ({@code ledger_daily}): the daily rows of the window
+ * covering both the last 30 days and this month, summed here into today, this month, the chart and
+ * the by-model table.
  */
 @ApplicationScoped
 public class ConsoleQueries {
@@ -98,7 +99,7 @@ public class ConsoleQueries {
 
     /**
      * The days a page reads: from the earlier of the chart's first day and the month's first day,
-     * to the end of today (UTC).
+     * to today (UTC) included.
      */
     record Window(LocalDate today, LocalDate chartFrom, LocalDate monthFrom) {
 
@@ -107,12 +108,13 @@ public class ConsoleQueries {
             return new Window(today, today.minusDays(CHART_DAYS - 1), today.withDayOfMonth(1));
         }
 
-        Instant from() {
-            return (chartFrom.isBefore(monthFrom) ? chartFrom : monthFrom).atStartOfDay(ZoneOffset.UTC).toInstant();
+        LocalDate from() {
+            return chartFrom.isBefore(monthFrom) ? chartFrom : monthFrom;
         }
 
-        Instant to() {
-            return today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        /** The day after today: the window's end, excluded. */
+        LocalDate to() {
+            return today.plusDays(1);
         }
     }
 

@@ -1,6 +1,5 @@
 package io.reef.console.view;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -11,12 +10,13 @@ import jakarta.persistence.EntityManager;
 import io.reef.common.Sql;
 
 /**
- * The console's read-only SQL: sums over index range scans of {@code ledger_entry} by
- * {@code (created_at)} or {@code (tenant_id, created_at)}, counts of jobs in flight over the partial
- * index of non-terminal jobs, the newest events by their primary key. Nothing is written and no
- * entry is loaded, only aggregates. {@code src/bench/ledger/console-*.sql} runs these very
- * statements at 1,000,000 ledger entries ({@code ConsoleBenchRunsTheRepositorySqlTest} keeps them
- * equal).
+ * The console's read-only SQL: sums over the daily rollup {@code ledger_daily} (V10: every ledger
+ * entry summed by tenant, UTC day, provider and model, kept equal to {@code ledger_entry} in each
+ * entry's own transaction), so a page reads a few rows per tenant and day however many entries
+ * there are; counts of jobs in flight over the partial index of non-terminal jobs, the newest
+ * events by their primary key. Nothing is written and no entry is loaded, only aggregates.
+ * {@code src/bench/ledger/console-*.sql} runs these very statements at 1,000,000 ledger entries
+ * ({@code ConsoleBenchRunsTheRepositorySqlTest} keeps them equal).
  */
 @ApplicationScoped
 public class ConsoleRepository {
@@ -24,34 +24,23 @@ public class ConsoleRepository {
     static final String ONE_SNAPSHOT = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY";
 
     /**
-     * Every tenant's charges by UTC day, each day its own index range scan of {@code ledger_created}:
-     * no function runs per entry (a {@code GROUP BY to_char(created_at ...)} over the window was
-     * about 3 times slower at 2,000,000 entries, see the ledger benchmark). Every day of the window
-     * has a row, zero days included.
+     * Every tenant's charges by UTC day, a range scan of {@code ledger_daily_day}; days without
+     * charges have no row. {@code :from} and {@code :to} are dates ({@code :to} excluded).
      */
     static final String DAILY = """
-            SELECT to_char(d AT TIME ZONE 'UTC', 'YYYY-MM-DD'), s.entries, s.price, s.cost
-            FROM generate_series(CAST(:from AS timestamptz), CAST(:to AS timestamptz) - interval '24 hours',
-                                 interval '24 hours') AS d
-            CROSS JOIN LATERAL (
-              SELECT count(*) AS entries, COALESCE(sum(price_micros), 0) AS price, COALESCE(sum(cost_micros), 0) AS cost
-              FROM ledger_entry
-              WHERE created_at >= d AND created_at < d + interval '24 hours') s""";
+            SELECT to_char(CAST(day AS timestamp), 'YYYY-MM-DD'), sum(entries), sum(price_micros), sum(cost_micros)
+            FROM ledger_daily
+            WHERE day >= CAST(:from AS date) AND day < CAST(:to AS date)
+            GROUP BY day""";
 
     /**
      * One tenant's charges by UTC day, provider and model (the chart and the by-model table from one
-     * statement), each day its own range scan of {@code ledger_tenant_created}; days without charges
-     * have no row.
+     * statement), a range scan of the rollup's primary key; days without charges have no row.
      */
     static final String TENANT_DAILY_BY_MODEL = """
-            SELECT to_char(d AT TIME ZONE 'UTC', 'YYYY-MM-DD'), s.provider, s.model, s.entries, s.price, s.cost
-            FROM generate_series(CAST(:from AS timestamptz), CAST(:to AS timestamptz) - interval '24 hours',
-                                 interval '24 hours') AS d
-            CROSS JOIN LATERAL (
-              SELECT provider, model, count(*) AS entries, sum(price_micros) AS price, sum(cost_micros) AS cost
-              FROM ledger_entry
-              WHERE tenant_id = :tenant AND created_at >= d AND created_at < d + interval '24 hours'
-              GROUP BY provider, model) s""";
+            SELECT to_char(CAST(day AS timestamp), 'YYYY-MM-DD'), provider, model, entries, price_micros, cost_micros
+            FROM ledger_daily
+            WHERE tenant_id = :tenant AND day >= CAST(:from AS date) AND day < CAST(:to AS date)""";
 
     static final String IN_FLIGHT = "SELECT count(*) FROM job WHERE terminal_at IS NULL";
 
@@ -69,7 +58,10 @@ public class ConsoleRepository {
         this.em = em;
     }
 
-    /** Charges of one UTC day (and, for one tenant, of one provider's model); {@code from} and {@code to} are UTC midnights. */
+    /**
+     * Charges of one UTC day (and, for one tenant, of one provider's model); {@code from} to {@code to} (excluded) are UTC
+     * days.
+     */
     record DayRow(LocalDate day, String provider, String model, long entries, long priceMicros, long costMicros) {
     }
 
@@ -81,22 +73,22 @@ public class ConsoleRepository {
         em.createNativeQuery(ONE_SNAPSHOT).executeUpdate();
     }
 
-    List<DayRow> daily(Instant from, Instant to) {
+    List<DayRow> daily(LocalDate from, LocalDate to) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(DAILY)
-                .setParameter("from", Sql.at(from))
-                .setParameter("to", Sql.at(to))
+                .setParameter("from", from)
+                .setParameter("to", to)
                 .getResultList();
         return rows.stream().map(r -> new DayRow(LocalDate.parse((String) r[0]), null, null, Sql.longValue(r[1]),
                 Sql.longValue(r[2]), Sql.longValue(r[3]))).toList();
     }
 
-    List<DayRow> tenantDailyByModel(UUID tenantId, Instant from, Instant to) {
+    List<DayRow> tenantDailyByModel(UUID tenantId, LocalDate from, LocalDate to) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(TENANT_DAILY_BY_MODEL)
                 .setParameter("tenant", tenantId)
-                .setParameter("from", Sql.at(from))
-                .setParameter("to", Sql.at(to))
+                .setParameter("from", from)
+                .setParameter("to", to)
                 .getResultList();
         return rows.stream().map(r -> new DayRow(LocalDate.parse((String) r[0]), (String) r[1], (String) r[2],
                 Sql.longValue(r[3]), Sql.longValue(r[4]), Sql.longValue(r[5]))).toList();
