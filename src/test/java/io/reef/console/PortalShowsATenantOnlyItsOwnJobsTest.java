@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The portal's jobs pages read the session's tenant only: another tenant's job id is the same 404
  * page as an unknown id and shows nothing of that job; the list holds only the tenant's own jobs,
  * newest first, twenty a page, filtered by status; a status that is not one is shown in words next
- * to the field with 400.
+ * to the field with 400. The pages list the jobs the tenant API lists, in its order.
  */
 @QuarkusTest
 class PortalShowsATenantOnlyItsOwnJobsTest {
@@ -94,6 +94,12 @@ class PortalShowsATenantOnlyItsOwnJobsTest {
         assertTrue(second.contains("href=\"/portal/jobs?status=&amp;page=1\""), "a link back");
         assertFalse(second.contains("rel=\"next\""), "no next page after the last");
         assertTrue(first.contains(Format.money(12_000)), "charges as money");
+        // the same jobs in the same order as the tenant API's list (one query)
+        var api = Api.tenant(t.key()).get("/reef/v1/me/jobs?limit=20").then().statusCode(200).extract().jsonPath();
+        assertEquals(rows(first), api.getList("jobs.id"));
+        List<String> apiNext = Api.tenant(t.key()).get("/reef/v1/me/jobs?limit=20&before=" + api.getLong("next_before"))
+                .then().statusCode(200).extract().jsonPath().getList("jobs.id");
+        assertEquals(rows(second), apiNext);
 
         assertEquals(List.of(failed), rows(session.get().get("/portal/jobs?status=failed").asString()));
         List<String> completed = rows(session.get().get("/portal/jobs?status=completed").asString());
