@@ -1,6 +1,7 @@
 package io.reef.console;
 
 import java.net.URI;
+import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
@@ -16,13 +17,16 @@ import jakarta.ws.rs.core.UriInfo;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
+import io.reef.console.view.ConsoleQueries;
+import io.reef.console.view.SpendChart;
 import io.reef.tenant.TenantService;
 import io.smallrye.common.annotation.Blocking;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * The tenants' portal: login with a tenant key, logout, and the home page (the tenant's name,
- * quota and balance). A portal session sees only its own tenant: every page reads
+ * The tenants' portal: login with a tenant key, logout, and the home page (the tenant's quota,
+ * prepaid balance and spend chart); its jobs and statements are {@link PortalJobsResource} and
+ * {@link PortalStatementsResource}. A portal session sees only its own tenant: every page reads
  * {@link Session#tenantId()}, never a tenant named by the request.
  */
 @Path("/portal")
@@ -36,31 +40,33 @@ public class PortalResource {
     private final Sessions sessions;
     private final CurrentSession current;
     private final TenantService tenants;
-    private final Pages pages;
+    private final ConsoleQueries spend;
+    private final PortalPages pages;
     private final Template login;
     private final Template home;
 
     public PortalResource(Logins logins, LoginForms forms, Sessions sessions, CurrentSession current,
-            TenantService tenants, Pages pages, @Location("portal/login.html") Template login,
+            TenantService tenants, ConsoleQueries spend, PortalPages pages, @Location("portal/login.html") Template login,
             @Location("portal/home.html") Template home) {
         this.logins = logins;
         this.forms = forms;
         this.sessions = sessions;
         this.current = current;
         this.tenants = tenants;
+        this.spend = spend;
         this.pages = pages;
         this.login = login;
         this.home = home;
     }
 
+    /** The tenant's quota, balance and its own 30-day spend chart (what it was charged, nothing of the reseller's). */
     @GET
     public Response home() {
-        Session session = current.get();
-        return pages
-                .html(200,
-                        home.data("csrf", session.csrfToken()).data("logout", "/portal/logout").data("tenant",
-                                tenants.get(session.tenantId())))
-                .build();
+        UUID tenantId = current.get().tenantId();
+        PortalAccount account = PortalAccount.of(tenants.get(tenantId));
+        String chart = SpendChart.svg("Your daily spend, last " + ConsoleQueries.CHART_DAYS + " days (UTC)",
+                spend.tenantDailySpend(tenantId));
+        return pages.ok(pages.page(home).data("account", account).data("chart", chart));
     }
 
     @GET

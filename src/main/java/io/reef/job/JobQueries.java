@@ -1,6 +1,7 @@
 package io.reef.job;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +22,26 @@ public class JobQueries {
     public JobView find(String publicId) {
         Job job = jobs.byPublicId(publicId);
         return job == null ? null : job.view();
+    }
+
+    /**
+     * The tenant's own job with this public id; null when there is none or it is another tenant's
+     * (the caller answers both alike, as a poll of another tenant's job is a 404).
+     */
+    @Transactional
+    public TenantJob ownJob(UUID tenantId, String publicId) {
+        Job job = jobs.byPublicId(publicId);
+        return job == null || !job.tenantId.equals(tenantId) ? null : new TenantJob(job.view(), job.terminalAt);
+    }
+
+    /**
+     * A page of the tenant's own jobs, newest first: those in {@code statuses} (null: any),
+     * skipping {@code offset}.
+     */
+    @Transactional
+    public List<TenantJob> ownJobs(UUID tenantId, Set<JobStatus> statuses, int offset, int limit) {
+        return jobs.recent(tenantId, statuses, null, offset, limit).stream()
+                .map(j -> new TenantJob(j.view(), j.terminalAt)).toList();
     }
 
     /** A job as the database has it now, with the provider's body that ended it (if it has ended). */

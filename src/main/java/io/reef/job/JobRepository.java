@@ -2,6 +2,7 @@ package io.reef.job;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,7 @@ import jakarta.persistence.LockModeType;
 import org.hibernate.Timeouts;
 import org.hibernate.jpa.SpecHints;
 
+import io.quarkus.panache.common.Parameters;
 import io.reef.common.Sql;
 import io.reef.ledger.ReactivePg;
 import io.smallrye.mutiny.Uni;
@@ -140,10 +142,26 @@ public class JobRepository {
 
     /** The tenant's jobs newest first, a page at a time (keyset on the internal id). */
     List<Job> recent(UUID tenantId, Long beforeId, int limit) {
-        var query = beforeId == null
-                ? Job.<Job> find("tenantId = ?1 order by id desc", tenantId)
-                : Job.<Job> find("tenantId = ?1 and id < ?2 order by id desc", tenantId, beforeId);
-        return query.page(0, limit).list();
+        return recent(tenantId, null, beforeId, 0, limit);
+    }
+
+    /**
+     * The tenant's jobs newest first ({@code job_tenant_recent}): those in {@code statuses} (null:
+     * any), with an id below {@code beforeId} (null: from the newest), skipping {@code offset}.
+     */
+    List<Job> recent(UUID tenantId, Set<JobStatus> statuses, Long beforeId, int offset, int limit) {
+        StringBuilder query = new StringBuilder("tenantId = :tenant");
+        Parameters params = Parameters.with("tenant", tenantId);
+        if (statuses != null) {
+            query.append(" and status in :statuses");
+            params.and("statuses", statuses);
+        }
+        if (beforeId != null) {
+            query.append(" and id < :before");
+            params.and("before", beforeId);
+        }
+        return Job.<Job> find(query.append(" order by id desc").toString(), params).range(offset, offset + limit - 1)
+                .list();
     }
 
     /**

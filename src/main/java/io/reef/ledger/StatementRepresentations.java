@@ -33,8 +33,14 @@ public class StatementRepresentations {
         this.page = page;
     }
 
+    /** The statement in the format the request's {@code Accept} asks for (JSON by default). */
     public Response respond(Statement statement, HttpHeaders request) {
-        return switch (StatementFormat.negotiate(request)) {
+        return respond(statement, StatementFormat.negotiate(request));
+    }
+
+    /** The statement in this format (the portal's download links name theirs). */
+    public Response respond(Statement statement, StatementFormat format) {
+        return switch (format) {
             case JSON -> Response.ok(statement, MediaType.APPLICATION_JSON_TYPE).build();
             case CSV -> Response.ok(csvBody(statement), "text/csv; charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"" + fileName(statement) + ".csv\"")
