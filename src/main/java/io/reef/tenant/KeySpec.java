@@ -31,7 +31,7 @@ public record KeySpec(String name, SpecFields.Setting<Quota> quota, TenantSpec.L
         return new KeySpec(name, null, null, null, null, null);
     }
 
-    static KeySpec parse(ObjectNode body, Instant now) {
+    public static KeySpec parse(ObjectNode body, Instant now) {
         JsonBounds.check(body);
         String name = null;
         if (body.has("name")) {
