@@ -45,12 +45,18 @@ class ConsoleLedgerPageFiltersPagesAndExportsTest {
     @Inject
     Db db;
 
-    String acme;
-    String other;
+    /** Seeded once for every test of the class (they only read). */
+    static String acme;
+    static String other;
+    static boolean seeded;
     WebSessions.Signed operator;
 
     @BeforeEach
-    void seed() {
+    void seedOnceAndSignIn() {
+        operator = WebSessions.operator();
+        if (seeded) {
+            return;
+        }
         acme = Api.createTenant(Map.of("name", NAME, "quota", Map.of("limit_usd", 100, "period", "total")));
         Api.issueKey(acme);
         other = Api.createTenant(
@@ -65,7 +71,7 @@ class ConsoleLedgerPageFiltersPagesAndExportsTest {
         db.seedCharge(acme, "sharkapi", "2k", 20_000, 24_000, Instant.parse("2025-06-04T00:00:00Z")); // after the range
         db.seedCharge(other, "sharkai", "flux", 10_000, 12_000, DAY2);
         seedLateCharge(acme, DAY3);
-        operator = WebSessions.operator();
+        seeded = true;
     }
 
     /** A job that completed after its hold was voided, and its late charge (sharkapi 2k, cost 0.02, price 0.024). */
