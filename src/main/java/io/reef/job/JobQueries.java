@@ -60,4 +60,20 @@ public class JobQueries {
     public List<JobView> recent(UUID tenantId, Long beforeId, int limit) {
         return jobs.recent(tenantId, beforeId, limit).stream().map(Job::view).toList();
     }
+
+    /**
+     * Every tenant's jobs matching the filter (the operator's list), a keyset page on the internal
+     * id: newest first before {@code beforeId} (from the newest if null), or, with {@code afterId},
+     * the page after it oldest first.
+     */
+    @Transactional
+    public List<JobRow> rows(JobFilter filter, Long beforeId, Long afterId, int limit) {
+        return jobs.rows(filter, beforeId, afterId, limit);
+    }
+
+    /** One job as the operator's page shows it, or null if no job has this public id. */
+    @Transactional
+    public JobDetail detail(String publicId) {
+        return jobs.detail(publicId);
+    }
 }

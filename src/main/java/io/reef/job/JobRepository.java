@@ -2,6 +2,7 @@ package io.reef.job;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -162,6 +163,67 @@ public class JobRepository {
         }
         return Job.<Job> find(query.append(" order by id desc").toString(), params).range(offset, offset + limit - 1)
                 .list();
+    }
+
+    private static final String ROW_COLUMNS = "j.id, j.public_id, j.tenant_id, t.name, j.provider, j.model, j.status, "
+            + "j.hold_micros, j.hold_state, j.cost_micros, j.price_micros, j.upstream_account, j.created_at, j.terminal_at";
+
+    /**
+     * Every tenant's jobs matching the filter, a keyset page on the internal id: newest first
+     * before {@code beforeId} (or from the newest), or oldest first after {@code afterId}.
+     */
+    List<JobRow> rows(JobFilter filter, Long beforeId, Long afterId, int limit) {
+        boolean forward = afterId != null;
+        Long cursor = forward ? afterId : beforeId;
+        String sql = "SELECT " + ROW_COLUMNS + " FROM job j JOIN tenant t ON t.id = j.tenant_id WHERE true "
+                + (filter.tenantId() != null ? "AND j.tenant_id = :tenant " : "")
+                + (filter.provider() != null ? "AND j.provider = :provider " : "")
+                + (filter.status() != null ? "AND j.status = :status " : "")
+                + (filter.stage() == JobFilter.Stage.IN_FLIGHT ? "AND j.terminal_at IS NULL " : "")
+                + (filter.stage() == JobFilter.Stage.TERMINAL ? "AND j.terminal_at IS NOT NULL " : "")
+                + (cursor != null ? "AND j.id " + (forward ? ">" : "<") + " :cursor " : "")
+                + "ORDER BY j.id " + (forward ? "" : "DESC ") + "LIMIT :limit";
+        var query = Job.getEntityManager().createNativeQuery(sql).setParameter("limit", limit);
+        if (filter.tenantId() != null) {
+            query.setParameter("tenant", filter.tenantId());
+        }
+        if (filter.provider() != null) {
+            query.setParameter("provider", filter.provider());
+        }
+        if (filter.status() != null) {
+            query.setParameter("status", filter.status().wire());
+        }
+        if (cursor != null) {
+            query.setParameter("cursor", cursor);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return rows.stream().map(JobRepository::row).toList();
+    }
+
+    /** The job with this public id as the operator's page shows it, or null. */
+    JobDetail detail(String publicId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Job.getEntityManager().createNativeQuery("SELECT " + ROW_COLUMNS
+                + ", j.api_key_id, k.name, j.upstream_id, j.markup_bp, j.timeout_seconds, j.error, j.updated_at, "
+                + "j.poll_count, j.next_poll_at, l.id, l.kind, l.created_at "
+                + "FROM job j JOIN tenant t ON t.id = j.tenant_id JOIN api_key k ON k.id = j.api_key_id "
+                + "LEFT JOIN ledger_entry l ON l.job_id = j.id WHERE j.public_id = :id")
+                .setParameter("id", publicId).getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Object[] r = rows.get(0);
+        return new JobDetail(row(r), (UUID) r[14], (String) r[15], (String) r[16], ((Number) r[17]).intValue(),
+                ((Number) r[18]).intValue(), (String) r[19], Sql.instant(r[20]), ((Number) r[21]).intValue(),
+                Sql.instant(r[22]), r[23] == null ? null : Sql.longValue(r[23]), (String) r[24], Sql.instant(r[25]));
+    }
+
+    private static JobRow row(Object[] r) {
+        return new JobRow(Sql.longValue(r[0]), (String) r[1], (UUID) r[2], (String) r[3], (String) r[4], (String) r[5],
+                JobStatus.valueOf(((String) r[6]).toUpperCase(Locale.ROOT)), Sql.longValue(r[7]),
+                HoldState.valueOf(((String) r[8]).toUpperCase(Locale.ROOT)), r[9] == null ? null : Sql.longValue(r[9]),
+                r[10] == null ? null : Sql.longValue(r[10]), (String) r[11], Sql.instant(r[12]), Sql.instant(r[13]));
     }
 
     /**

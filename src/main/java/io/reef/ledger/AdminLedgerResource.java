@@ -1,12 +1,7 @@
 package io.reef.ledger;
 
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -32,12 +27,12 @@ import io.smallrye.common.annotation.Blocking;
 public class AdminLedgerResource {
 
     private final UsageQueries usage;
-    private final LedgerLines lines;
+    private final LedgerCsv csv;
     private final ReefClock clock;
 
-    public AdminLedgerResource(UsageQueries usage, LedgerLines lines, ReefClock clock) {
+    public AdminLedgerResource(UsageQueries usage, LedgerCsv csv, ReefClock clock) {
         this.usage = usage;
-        this.lines = lines;
+        this.csv = csv;
         this.clock = clock;
     }
 
@@ -81,35 +76,23 @@ public class AdminLedgerResource {
     public Response statement(@QueryParam("tenant") String tenant, @QueryParam("from") String from,
             @QueryParam("to") String to) {
         UsageQuery range = UsageQuery.parse(from, to, null, clock.now());
-        UUID tenantId = Params.queryUuid(tenant, "tenant");
-        StreamingOutput body = out -> {
-            BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-            writer.write(StatementLine.CSV_HEADER);
-            writer.write("\r\n");
-            lines.each(tenantId, range.from(), range.to(), line -> {
-                writer.write(line.csv());
-                writer.write("\r\n");
-            });
-            writer.flush();
-        };
-        return Response.ok(body, "text/csv; charset=UTF-8")
+        StreamingOutput body = csv.of(LedgerFilter.range(Params.queryUuid(tenant, "tenant"), range.from(), range.to()));
+        return Response.ok(body, LedgerCsv.MEDIA_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"reef-statement.csv\"").build();
     }
 
     private static String encode(StatementLine last) {
-        return last.createdAt().toString() + "_" + last.id();
+        return new UsageQueries.Cursor(last.createdAt(), last.id()).wire();
     }
 
     private static UsageQueries.Cursor decode(String cursor) {
         if (cursor == null || cursor.isBlank()) {
             return null;
         }
-        int sep = cursor.lastIndexOf('_');
-        try {
-            return new UsageQueries.Cursor(Instant.parse(cursor.substring(0, sep)), Long.parseLong(cursor.substring(sep + 1)));
-        } catch (RuntimeException e) {
+        UsageQueries.Cursor decoded = UsageQueries.Cursor.fromWire(cursor);
+        if (decoded == null) {
             throw ApiException.badRequest("'cursor' is not a cursor this API returned");
         }
+        return decoded;
     }
-
 }

@@ -20,4 +20,14 @@ public enum LedgerKind {
     public String wire() {
         return wire;
     }
+
+    /** The kind stored as {@code wire}, or null if no kind is stored so. */
+    public static LedgerKind fromWire(String wire) {
+        for (LedgerKind kind : values()) {
+            if (kind.wire.equals(wire)) {
+                return kind;
+            }
+        }
+        return null;
+    }
 }

@@ -31,17 +31,21 @@ public class LedgerLines {
 
     /** Feeds the entries in {@code [from, to)} of the tenant (all tenants if null) to {@code sink}. */
     public void each(UUID tenantId, Instant from, Instant to, Sink sink) throws IOException {
+        each(LedgerFilter.range(tenantId, from, to), sink);
+    }
+
+    /** Feeds every entry matching the filter, oldest first, to {@code sink}. */
+    public void each(LedgerFilter filter, Sink sink) throws IOException {
         UsageQueries.Cursor after = null;
-        List<StatementLine> lines;
+        List<LedgerRow> rows;
         do {
-            lines = usage.page(tenantId, from, to, after, PAGE);
-            for (StatementLine line : lines) {
-                sink.accept(line);
+            rows = usage.entries(filter, after, UsageQueries.Direction.FORWARD, PAGE);
+            for (LedgerRow row : rows) {
+                sink.accept(StatementLine.of(row));
             }
-            if (!lines.isEmpty()) {
-                StatementLine last = lines.get(lines.size() - 1);
-                after = new UsageQueries.Cursor(last.createdAt(), last.id());
+            if (!rows.isEmpty()) {
+                after = rows.get(rows.size() - 1).cursor();
             }
-        } while (lines.size() == PAGE);
+        } while (rows.size() == PAGE);
     }
 }

@@ -198,32 +198,52 @@ public class LedgerRepository {
     }
 
     /**
-     * Ledger entries in (created_at, id) order, a keyset page at a time, so statements over millions
-     * of entries never load them all nor scan what they skip.
+     * Ledger entries matching the filter, a keyset page at a time in (created_at, id) order: after
+     * the cursor going forward (oldest first), or before it going back (newest first), so lists and
+     * exports over millions of entries never load them all nor scan what they skip (index range
+     * scans on (tenant_id, created_at, id) and (created_at, id)).
      */
-    List<StatementLine> statementPage(UUID tenantId, Instant from, Instant to, UsageQueries.Cursor after, int limit) {
-        String sql = "SELECT l.id, l.created_at, l.tenant_id, t.name, j.public_id, l.provider, l.model, "
+    List<LedgerRow> entries(LedgerFilter filter, UsageQueries.Cursor cursor, UsageQueries.Direction direction, int limit) {
+        boolean forward = direction == UsageQueries.Direction.FORWARD;
+        String sql = "SELECT l.id, l.created_at, l.tenant_id, t.name, j.public_id, l.provider, l.model, l.kind, "
                 + "l.cost_micros, l.price_micros FROM ledger_entry l "
-                + "JOIN tenant t ON t.id = l.tenant_id JOIN job j ON j.id = l.job_id "
-                + "WHERE l.created_at >= :from AND l.created_at < :to "
-                + (tenantId != null ? "AND l.tenant_id = :tenant " : "")
-                + (after != null ? "AND (l.created_at, l.id) > (:afterAt, :afterId) " : "")
-                + "ORDER BY l.created_at, l.id LIMIT :limit";
-        Query query = em.createNativeQuery(sql)
-                .setParameter("from", Sql.at(from))
-                .setParameter("to", Sql.at(to))
-                .setParameter("limit", limit);
-        if (tenantId != null) {
-            query.setParameter("tenant", tenantId);
+                + "JOIN tenant t ON t.id = l.tenant_id JOIN job j ON j.id = l.job_id WHERE true "
+                + (filter.from() != null ? "AND l.created_at >= :from " : "")
+                + (filter.to() != null ? "AND l.created_at < :to " : "")
+                + (filter.tenantId() != null ? "AND l.tenant_id = :tenant " : "")
+                + (filter.provider() != null ? "AND l.provider = :provider " : "")
+                + (filter.model() != null ? "AND l.model = :model " : "")
+                + (filter.kind() != null ? "AND l.kind = :kind " : "")
+                + (cursor != null ? "AND (l.created_at, l.id) " + (forward ? ">" : "<") + " (:cursorAt, :cursorId) " : "")
+                + (forward ? "ORDER BY l.created_at, l.id " : "ORDER BY l.created_at DESC, l.id DESC ")
+                + "LIMIT :limit";
+        Query query = em.createNativeQuery(sql).setParameter("limit", limit);
+        if (filter.from() != null) {
+            query.setParameter("from", Sql.at(filter.from()));
         }
-        if (after != null) {
-            query.setParameter("afterAt", Sql.at(after.createdAt())).setParameter("afterId", after.id());
+        if (filter.to() != null) {
+            query.setParameter("to", Sql.at(filter.to()));
+        }
+        if (filter.tenantId() != null) {
+            query.setParameter("tenant", filter.tenantId());
+        }
+        if (filter.provider() != null) {
+            query.setParameter("provider", filter.provider());
+        }
+        if (filter.model() != null) {
+            query.setParameter("model", filter.model());
+        }
+        if (filter.kind() != null) {
+            query.setParameter("kind", filter.kind().wire());
+        }
+        if (cursor != null) {
+            query.setParameter("cursorAt", Sql.at(cursor.createdAt())).setParameter("cursorId", cursor.id());
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        return rows.stream().map(r -> StatementLine.of(Sql.longValue(r[0]), Sql.instant(r[1]), r[2].toString(),
-                (String) r[3], (String) r[4], (String) r[5], (String) r[6], Sql.longValue(r[7]), Sql.longValue(r[8])))
-                .toList();
+        return rows.stream().map(r -> new LedgerRow(Sql.longValue(r[0]), Sql.instant(r[1]), (UUID) r[2], (String) r[3],
+                (String) r[4], (String) r[5], (String) r[6], LedgerKind.fromWire((String) r[7]), Sql.longValue(r[8]),
+                Sql.longValue(r[9]))).toList();
     }
 
     /** A native statement that first has Hibernate write the pending entity changes to {@code tables}. */

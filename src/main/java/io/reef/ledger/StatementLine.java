@@ -11,6 +11,11 @@ import io.reef.common.Money;
 public record StatementLine(long id, Instant createdAt, String tenantId, String tenantName, String jobId,
         String provider, String model, BigDecimal costUsd, BigDecimal priceUsd, BigDecimal marginUsd) {
 
+    static StatementLine of(LedgerRow row) {
+        return of(row.id(), row.createdAt(), row.tenantId().toString(), row.tenantName(), row.jobId(), row.provider(),
+                row.model(), row.costMicros(), row.priceMicros());
+    }
+
     static StatementLine of(long id, Instant createdAt, String tenantId, String tenantName, String jobId,
             String provider, String model, long costMicros, long priceMicros) {
         return new StatementLine(id, createdAt, tenantId, tenantName, jobId, provider, model,

@@ -25,6 +25,24 @@ public class UsageQueries {
 
     /** Where the previous page ended: the last entry's (created_at, id). */
     public record Cursor(Instant createdAt, long id) {
+
+        /** As a query parameter: {@code 2026-12-01T18:35:00.123Z_42}. */
+        public String wire() {
+            return createdAt + "_" + id;
+        }
+
+        /** The cursor {@link #wire()} wrote, or null if {@code wire} is not one. */
+        public static Cursor fromWire(String wire) {
+            int sep = wire == null ? -1 : wire.lastIndexOf('_');
+            if (sep < 1 || wire.length() > 100) {
+                return null;
+            }
+            try {
+                return new Cursor(Instant.parse(wire.substring(0, sep)), Long.parseLong(wire.substring(sep + 1)));
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
     }
 
     /**
@@ -48,10 +66,29 @@ public class UsageQueries {
                 row(null, null, jobs, price, cost, withCost));
     }
 
+    /** Which way a keyset page goes from its cursor. */
+    public enum Direction {
+        /** After the cursor, oldest first (statements, exports, the admin API's pages). */
+        FORWARD,
+        /** Before the cursor, newest first (the console's ledger). */
+        BACKWARD
+    }
+
     /** Ledger entries in (created_at, id) order after {@code after}, at most {@code limit}; all tenants if null. */
     @Transactional
     public List<StatementLine> page(UUID tenantId, Instant from, Instant to, Cursor after, int limit) {
-        return ledger.statementPage(tenantId, from, to, after, limit);
+        return entries(LedgerFilter.range(tenantId, from, to), after, Direction.FORWARD, limit).stream()
+                .map(StatementLine::of).toList();
+    }
+
+    /**
+     * The entries matching {@code filter} from {@code cursor} (the start or the end if null) in
+     * {@code direction}, at most {@code limit}: the one query of the admin API's ledger, the CSV
+     * exports and the console's ledger page.
+     */
+    @Transactional
+    public List<LedgerRow> entries(LedgerFilter filter, Cursor cursor, Direction direction, int limit) {
+        return ledger.entries(filter, cursor, direction, limit);
     }
 
     private static UsageReport.Row row(String key, String provider, long jobs, long price, long cost, boolean withCost) {
