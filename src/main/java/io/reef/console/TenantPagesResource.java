@@ -58,10 +58,9 @@ import io.smallrye.common.annotation.Blocking;
 public class TenantPagesResource {
 
     /**
-     * The status of a refused form's page: 200, as the login form's. The page is the form to correct,
-     * and a browser logs a page answered with a 4xx as an error of the page.
+     * The status of a refused form's page (the form again, the errors next to their fields), as the ledger's and the portal's.
      */
-    static final int REFUSED = 200;
+    static final int REFUSED = 400;
     static final int PAGE_SIZE = 20;
     static final int KEYS_PAGE_SIZE = 10;
     static final int GRANTS_PAGE_SIZE = 10;

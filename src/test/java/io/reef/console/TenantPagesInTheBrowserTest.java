@@ -184,7 +184,7 @@ class TenantPagesInTheBrowserTest {
         assertEquals(field.findElement(By.xpath("..")), error.findElement(By.xpath("..")));
         assertEquals(field, browser.driver().switchTo().activeElement(), "the keyboard is on the field");
         assertEquals("lots", field.getAttribute("value"));
-        browser.check("tenant-create-refused");
+        browser.checkRefused("tenant-create-refused", 400);
     }
 
     /** The outermost elements that reach past the window's right edge (outside a scrolling table). */

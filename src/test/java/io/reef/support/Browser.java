@@ -122,6 +122,18 @@ public final class Browser implements AutoCloseable {
         assertEquals(List.of(), consoleErrors(), "browser console errors on " + path() + " (" + name + ")");
     }
 
+    /**
+     * Like {@link #check}, for a page answered with a 4xx on purpose (a refused form): Chromium logs
+     * the page's own status as an error; that one message is expected, any other fails.
+     */
+    public void checkRefused(String name, int status) {
+        screenshot(name);
+        List<String> errors = consoleErrors();
+        assertEquals(1, errors.size(), "browser console errors on " + path() + " (" + name + "): " + errors);
+        assertTrue(errors.get(0).startsWith(BASE + path()) && errors.get(0).contains("status of " + status),
+                errors.get(0));
+    }
+
     public Path screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
