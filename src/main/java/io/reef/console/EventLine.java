@@ -2,6 +2,7 @@ package io.reef.console;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -36,7 +37,8 @@ public record EventLine(UUID id, String type, UUID tenantId, String tenantName, 
 
     /**
      * The data as "label: value" pairs in the order the event carries them: a {@code *_usd} amount
-     * as money ({@code spent: $0.02}), a {@code *_percent} as a percentage, anything else as its text.
+     * as money ({@code spent: $0.02}), a {@code *_percent} as a percentage, a time in UTC
+     * ({@code 2026-12-01 00:00 UTC}), anything else as its text.
      */
     static String summary(JsonNode data) {
         if (data == null || !data.isObject() || data.isEmpty()) {
@@ -69,14 +71,27 @@ public record EventLine(UUID id, String type, UUID tenantId, String tenantName, 
                 try {
                     return Format.money(Money.usdToMicros(usd));
                 } catch (ArithmeticException e) {
-                    return value.asText() + " USD";
+                    return usd.toPlainString() + " USD";
                 }
             }
         }
         if (field.endsWith("_percent") && value.isNumber()) {
             return value.asText() + "%";
         }
+        if (value.isTextual() && looksLikeATime(value.asText())) {
+            try {
+                return Format.time(Instant.parse(value.asText()));
+            } catch (DateTimeParseException e) {
+                return value.asText();
+            }
+        }
         return value.isValueNode() ? value.asText() : value.toString();
+    }
+
+    /** An ISO-8601 instant, as events carry times ({@code 2026-12-01T00:00:00Z}). */
+    private static boolean looksLikeATime(String text) {
+        return text.length() >= 20 && text.length() <= 40 && text.charAt(4) == '-' && text.charAt(10) == 'T'
+                && text.endsWith("Z");
     }
 
     private static BigDecimal usd(JsonNode value) {
