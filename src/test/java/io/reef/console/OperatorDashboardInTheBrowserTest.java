@@ -121,6 +121,8 @@ class OperatorDashboardInTheBrowserTest {
                 .map(r -> r.getAttribute("data-account")).collect(Collectors.toSet()), "every account's health");
         assertNoSecret();
         browser.check("dashboard");
+        browser.driver().executeScript("arguments[0].scrollIntoView()", browser.find("table.recent-events"));
+        browser.check("dashboard-events-and-accounts"); // the lower half of the page
 
         // the events page, from the dashboard's link
         browser.find("a[href='/console/events']:not(nav a)").click();
