@@ -3,6 +3,8 @@ package io.reef.console;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,6 +16,8 @@ import org.openqa.selenium.WebElement;
 import io.quarkus.test.junit.QuarkusTest;
 import io.reef.support.Api;
 import io.reef.support.Browser;
+import io.reef.support.Db;
+import io.reef.support.Webhooks;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.endsWith;
@@ -26,13 +30,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The operator's console in headless Chromium: the front page leads to both logins, the operator
  * logs in and out (and the old cookie no longer works), a wrong token is shown in words next to
- * the field, a tenant named {@code <script>alert(1)</script>} is text, every input has a label,
+ * the field, a tenant named {@code <script>alert(1)</script>} is text (on the dashboard's recent events
+ * and the events page), every input has a label,
  * and no page logs a console error. Screenshots: {@code target/screenshots/console-*.png}.
  */
 @QuarkusTest
 class ConsoleInTheBrowserTest {
 
     static Browser browser;
+
+    @Inject
+    Db db;
 
     @BeforeAll
     static void startBrowser() {
@@ -72,7 +80,7 @@ class ConsoleInTheBrowserTest {
         browser.find("#token").sendKeys(Api.ADMIN_TOKEN);
         browser.find("form.login button[type=submit]").click();
         assertEquals("/console/", browser.path());
-        assertEquals("Tenants", browser.find("h1").getText());
+        assertEquals("Dashboard", browser.find("h1").getText());
         Cookie session = browser.driver().manage().getCookieNamed("reef_console");
         assertNotNull(session);
         assertTrue(session.isHttpOnly());
@@ -114,24 +122,30 @@ class ConsoleInTheBrowserTest {
     @Test
     void aTenantNamedLikeAScriptIsShownAsText() {
         String name = "<script>alert(1)</script>";
-        Api.createTenant(Map.of("name", name, "quota", Map.of("limit_usd", 10, "period", "month")));
+        String id = Api.createTenant(Map.of("name", name, "quota", Map.of("limit_usd", 0.02, "period", "month")));
+        // a $0.01 charge is half the quota: the tenant's budget event names it on the dashboard and the events page
+        Webhooks.chargeOneCent(new Api.TestTenant(id, Api.issueKey(id)), 8081, db, 1);
         signIn();
-        // tenants are listed oldest first, a page at a time: follow the pages to the newest
-        for (int page = 1; page < 10_000; page++) {
-            assertThrows(NoAlertPresentException.class, () -> browser.driver().switchTo().alert());
-            List<WebElement> next = browser.findAll("a[rel=next]");
-            if (next.isEmpty()) {
-                break;
-            }
-            next.get(0).click();
-        }
-        List<String> names = browser.findAll("td.tenant-name").stream().map(WebElement::getText).toList();
-        assertTrue(names.contains(name), names.toString());
         assertThrows(NoAlertPresentException.class, () -> browser.driver().switchTo().alert());
+        List<String> names = browser.findAll("table.recent-events td.tenant-name").stream().map(WebElement::getText)
+                .toList();
+        assertTrue(names.contains(name), names.toString());
+        assertEscaped(name);
+        browser.check("console-dashboard-script-name");
+
+        browser.open("/console/events?tenant=" + id);
+        assertThrows(NoAlertPresentException.class, () -> browser.driver().switchTo().alert());
+        names = browser.findAll("table.events td.tenant-name").stream().map(WebElement::getText).toList();
+        assertFalse(names.isEmpty());
+        assertTrue(names.stream().allMatch(name::equals), names.toString());
+        assertEscaped(name);
+        browser.check("console-events-script-name");
+    }
+
+    private static void assertEscaped(String name) {
         String source = browser.driver().getPageSource();
         assertTrue(source.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "escaped in the HTML");
-        assertFalse(source.contains("<script>alert(1)</script>"));
-        browser.check("console-tenants-script-name");
+        assertFalse(source.contains(name));
     }
 
     @Test

@@ -32,7 +32,10 @@ class EveryPageHasTheContentSecurityPolicyAndNoInlineScriptTest {
         WebSessions.Signed operator = WebSessions.operator();
         WebSessions.Signed tenant = WebSessions.tenant(t.key());
         List<Response> pages = List.of(given().get("/"), given().get("/console/login"), given().get("/portal/login"),
-                operator.get().get("/console/"), operator.get().get("/console/?page=2"), tenant.get().get("/portal/"),
+                operator.get().get("/console/"), operator.get().get("/console/events"),
+                operator.get().get("/console/events?page=2&type=tenant.budget.threshold"),
+                operator.get().get("/console/events?type=no.such.type"), // the 400 page
+                operator.get().get("/console/upstream-accounts"), tenant.get().get("/portal/"),
                 operator.post().post("/console/logout")); // the 403 page
         for (Response page : pages) {
             assertSecurityHeaders(page);
@@ -46,6 +49,7 @@ class EveryPageHasTheContentSecurityPolicyAndNoInlineScriptTest {
         css.then().statusCode(200).contentType("text/css");
         assertSecurityHeaders(css);
         given().get("/console/assets/reef.js").then().statusCode(200);
+        given().get("/console/assets/dashboard.css").then().statusCode(200).contentType("text/css");
         assertSecurityHeaders(given().get("/console/no-such-page"));
     }
 
