@@ -5,9 +5,6 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.NoAlertPresentException;
@@ -15,7 +12,6 @@ import org.openqa.selenium.WebElement;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.reef.support.Api;
-import io.reef.support.Browser;
 import io.reef.support.Db;
 import io.reef.support.Webhooks;
 
@@ -35,29 +31,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and no page logs a console error. Screenshots: {@code target/screenshots/console-*.png}.
  */
 @QuarkusTest
-class ConsoleInTheBrowserTest {
-
-    static Browser browser;
+class ConsoleInTheBrowserTest extends InTheBrowser {
 
     @Inject
     Db db;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
-
-    @BeforeEach
-    void signedOut() {
-        browser.resize(1280, 800);
-        browser.signOutEverywhere();
-        browser.consoleErrors(); // start each test with an empty console
-    }
 
     @Test
     void theFrontPageLinksToTheConsoleAndThePortal() {

@@ -7,8 +7,6 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
@@ -40,9 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code console-jobs-*.png}.
  */
 @QuarkusTest
-class LedgerAndJobsInTheBrowserTest {
-
-    static Browser browser;
+class LedgerAndJobsInTheBrowserTest extends InTheBrowser {
 
     @Inject
     Simulator simulator;
@@ -51,22 +47,9 @@ class LedgerAndJobsInTheBrowserTest {
     @Inject
     JobCharges charges;
 
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
-
     @BeforeEach
-    void signedOut() {
+    void freshSimulator() {
         simulator.reset();
-        browser.resize(1280, 800);
-        browser.signOutEverywhere();
-        browser.consoleErrors();
     }
 
     @Test

@@ -11,9 +11,7 @@ import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
@@ -24,7 +22,6 @@ import io.reef.console.view.Format;
 import io.reef.simulator.Behaviour;
 import io.reef.simulator.Simulator;
 import io.reef.support.Api;
-import io.reef.support.Browser;
 import io.reef.support.Db;
 import io.reef.support.Eventually;
 import io.reef.support.UpstreamAccountStates;
@@ -44,9 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * 375 px phone width without sideways scrolling. Screenshots: {@code target/screenshots/dashboard-*.png}.
  */
 @QuarkusTest
-class OperatorDashboardInTheBrowserTest {
-
-    static Browser browser;
+class OperatorDashboardInTheBrowserTest extends InTheBrowser {
 
     @Inject
     Simulator simulator;
@@ -55,22 +50,9 @@ class OperatorDashboardInTheBrowserTest {
     @Inject
     ReefClock clock;
 
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
-
     @BeforeEach
-    void signedOut() {
+    void freshSimulator() {
         simulator.reset();
-        browser.resize(1280, 800);
-        browser.signOutEverywhere();
-        browser.consoleErrors();
     }
 
     @AfterEach

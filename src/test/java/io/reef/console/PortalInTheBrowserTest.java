@@ -8,9 +8,6 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,9 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Screenshots: {@code target/screenshots/portal-*.png}.
  */
 @QuarkusTest
-class PortalInTheBrowserTest {
-
-    static Browser browser;
+class PortalInTheBrowserTest extends InTheBrowser {
 
     @Inject
     Simulator simulator;
@@ -43,23 +38,6 @@ class PortalInTheBrowserTest {
     Db db;
     @Inject
     JobCharges charges;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
-
-    @BeforeEach
-    void signedOut() {
-        browser.resize(1280, 800);
-        browser.signOutEverywhere();
-        browser.consoleErrors();
-    }
 
     @Test
     void aTenantSeesItsOwnNameAndQuotaAndNotAnothers() {

@@ -9,9 +9,6 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
@@ -22,7 +19,6 @@ import io.reef.console.view.Format;
 import io.reef.simulator.Behaviour;
 import io.reef.simulator.Simulator;
 import io.reef.support.Api;
-import io.reef.support.Browser;
 import io.reef.support.Eventually;
 import io.reef.support.JobCharges;
 
@@ -44,34 +40,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code target/screenshots/tenant-*.png}.
  */
 @QuarkusTest
-class TenantPagesInTheBrowserTest {
+class TenantPagesInTheBrowserTest extends InTheBrowser {
 
     static final String GENERATIONS = "/api/v1/images/generations";
     static final String MODEL = "console-browser-model";
-
-    static Browser browser;
 
     @Inject
     Simulator simulator;
     @Inject
     JobCharges charges;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
-
-    @BeforeEach
-    void signedOut() {
-        browser.resize(1280, 800);
-        browser.signOutEverywhere();
-        browser.consoleErrors();
-    }
 
     @Test
     void anOperatorRunsATenantFromCreationToRevocation() {
