@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 
@@ -35,6 +36,26 @@ class ConsoleInTheBrowserTest extends InTheBrowser {
 
     @Inject
     Db db;
+
+    @Test
+    void theOperatorLogsInAndCreatesATenantWithTheKeyboardAlone() {
+        browser.open("/console/login");
+        // the token field has the focus: type and press Enter, no pointer
+        WebElement focused = browser.focused();
+        assertEquals("token", focused.getAttribute("id"));
+        focused.sendKeys(Api.ADMIN_TOKEN, Keys.ENTER);
+        assertEquals("/console/", browser.path());
+
+        browser.open("/console/tenants");
+        String name = "Keyboard " + System.nanoTime();
+        browser.find("#name").sendKeys(name, Keys.TAB);
+        // Tab moved on to the next field of the form, in reading order
+        assertEquals("limit", browser.focused().getAttribute("id"));
+        browser.focused().sendKeys("12.50", Keys.ENTER);
+        assertTrue(browser.path().startsWith("/console/tenants/"), browser.path());
+        assertEquals(name, browser.find("h1.tenant-name").getText());
+        browser.check("console-keyboard-tenant-created");
+    }
 
     @Test
     void theFrontPageLinksToTheConsoleAndThePortal() {
@@ -92,7 +113,7 @@ class ConsoleInTheBrowserTest extends InTheBrowser {
                 error.findElement(org.openqa.selenium.By.xpath("..")));
         assertTrue(error.getLocation().getY() > field.getLocation().getY());
         assertEquals("", field.getAttribute("value"), "the token is not echoed back");
-        assertEquals(field, browser.driver().switchTo().activeElement(), "the keyboard is on the field");
+        assertEquals(field.getAttribute("id"), browser.focused().getAttribute("id"), "the keyboard is on the field");
         browser.check("console-login-wrong-token");
     }
 

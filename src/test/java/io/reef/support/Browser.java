@@ -14,7 +14,9 @@ import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -22,6 +24,10 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.events.EventFiringDecorator;
+import org.openqa.selenium.support.events.WebDriverListener;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -42,12 +48,79 @@ public final class Browser implements AutoCloseable {
     public static final String BASE = "http://localhost:8081";
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+    private static final Duration NAVIGATION = Duration.ofSeconds(30);
+
     private final ChromeDriver driver;
     private final Path profile;
+    /** The driver the tests' elements come from: a click, submit or Enter that leaves the page waits for the next one. */
+    private final WebDriver waiting;
 
     private Browser(ChromeDriver driver, Path profile) {
         this.driver = driver;
         this.profile = profile;
+        this.waiting = new EventFiringDecorator<WebDriver>(new AwaitsTheNextPage()).decorate(driver);
+    }
+
+    /**
+     * Makes a click on a link or a submit button, a form's submit and an Enter typed into a form
+     * field wait until the browser shows the page they lead to (the old page's root element is gone
+     * and the new one is loaded). Without it a test could read the old page: the navigation of a form
+     * post starts after the click command has returned, later on a loaded machine.
+     */
+    public final class AwaitsTheNextPage implements WebDriverListener {
+
+        private WebElement leaving;
+
+        @Override
+        public void beforeClick(WebElement element) {
+            String tag = element.getTagName();
+            String type = element.getAttribute("type");
+            boolean navigates = "a".equals(tag) && element.getAttribute("href") != null
+                    || ("button".equals(tag) && (type == null || "submit".equals(type)))
+                    || ("input".equals(tag) && "submit".equals(type));
+            leaving = navigates ? root() : null;
+        }
+
+        @Override
+        public void afterClick(WebElement element) {
+            awaitNextPage();
+        }
+
+        @Override
+        public void beforeSubmit(WebElement element) {
+            leaving = root();
+        }
+
+        @Override
+        public void afterSubmit(WebElement element) {
+            awaitNextPage();
+        }
+
+        @Override
+        public void beforeSendKeys(WebElement element, CharSequence... keys) {
+            boolean enter = java.util.Arrays.stream(keys).anyMatch(k -> k.toString().contains(Keys.ENTER.toString()));
+            leaving = enter && !"textarea".equals(element.getTagName()) ? root() : null;
+        }
+
+        @Override
+        public void afterSendKeys(WebElement element, CharSequence... keys) {
+            awaitNextPage();
+        }
+
+        private WebElement root() {
+            return driver.findElement(By.tagName("html"));
+        }
+
+        private void awaitNextPage() {
+            if (leaving == null) {
+                return;
+            }
+            WebElement old = leaving;
+            leaving = null;
+            WebDriverWait wait = new WebDriverWait(driver, NAVIGATION);
+            wait.until(ExpectedConditions.stalenessOf(old));
+            wait.until(d -> "complete".equals(driver.executeScript("return document.readyState")));
+        }
     }
 
     /** A browser window of 1280x800. */
@@ -89,11 +162,16 @@ public final class Browser implements AutoCloseable {
     }
 
     public WebElement find(String css) {
-        return driver.findElement(By.cssSelector(css));
+        return waiting.findElement(By.cssSelector(css));
     }
 
     public List<WebElement> findAll(String css) {
-        return driver.findElements(By.cssSelector(css));
+        return waiting.findElements(By.cssSelector(css));
+    }
+
+    /** The element that has the keyboard's focus. */
+    public WebElement focused() {
+        return waiting.switchTo().activeElement();
     }
 
     public void resize(int width, int height) {
