@@ -1,5 +1,7 @@
 package io.reef.devmode;
 
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -33,7 +35,7 @@ public class DevDemoTenant {
 
     @jakarta.transaction.Transactional
     void onStart(@Observes StartupEvent event, TenantService tenants, ApiKeyService keys, ObjectMapper mapper,
-            DevDemoConfig demo, @ConfigProperty(name = "reef.admin.token") String operatorToken,
+            DevDemoConfig demo, @ConfigProperty(name = "reef.admin.token") Optional<String> operatorToken,
             @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int port) {
         if (!ConfigUtils.isProfileActive("dev")) {
             return;
@@ -51,7 +53,8 @@ public class DevDemoTenant {
                 + "  curl -s %s/api/v1/images/generations -H 'Authorization: Bearer %s' -H 'Content-Type: application/json' "
                 + "-d '{\"model\":\"openai/gpt-image-2\",\"prompt\":\"A cute baby sea otter\"}'%n%n"
                 + "  curl -s %s/reef/v1/me -H 'Authorization: Bearer %s'%n",
-                base, DEV_TOKEN.equals(operatorToken) ? DEV_TOKEN : "the value of REEF_ADMIN_TOKEN", base, tenant.id(), base,
+                base, operatorToken.filter(DEV_TOKEN::equals).isPresent() ? DEV_TOKEN : "the value of REEF_ADMIN_TOKEN", base,
+                tenant.id(), base,
                 key, base, key);
         if (tenant.quota().spentUsd().signum() == 0) {
             Thread sender = new Thread(() -> DemoSpend.send(base, key, demo), "reef-dev-demo-spend");
