@@ -55,7 +55,7 @@ final class DemoSpend {
             try {
                 return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             } catch (ConnectException e) {
-                // not listening yet: nothing was sent, so sending again cannot double a job
+                // not listening yet: nothing was sent, so sending again cannot create a second job
                 if (System.nanoTime() > deadline) {
                     return null;
                 }
