@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public interface ErrorEnvelope {
 
-    /** {@code {"error": {"message": ..., "type": ...}}}: Reef's own, and both Shark providers'. */
+    /** {@code {"error": {"message": ..., "type": ...}}}: Reef's own, and any provider's that uses the same shape. */
     ErrorEnvelope STANDARD = new ErrorEnvelope() {
         @Override
         public Object body(int status, String type, String message) {

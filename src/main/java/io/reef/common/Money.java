@@ -7,8 +7,8 @@ import java.math.RoundingMode;
 /**
  * The one place where money is converted. Internally every amount is an integer number of
  * micro-dollars (1 USD = 1,000,000); this class holds the arithmetic and the conversion
- * primitives: a provider's unit (a fixed number of micro-dollars, see e.g. the Shark AI credit in
- * its provider package) to micro-dollars and back, and Reef API units (USD decimals, markup
+ * primitives: a provider's unit (a fixed number of micro-dollars, each provider package declares
+ * its own) to micro-dollars and back, and Reef API units (USD decimals, markup
  * percent). No floating point anywhere.
  */
 public final class Money {

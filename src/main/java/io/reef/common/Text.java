@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public final class Text {
 
-    /** Model ids: what Shark AI models look like ({@code openai/gpt-image-2}), nothing else. */
+    /** Model ids: vendor/name ids such as {@code openai/gpt-image-2}, nothing else. */
     public static final int MAX_MODEL = 128;
     private static final Pattern MODEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/@+-]*");
 

@@ -24,6 +24,7 @@ import io.reef.common.Params;
 import io.reef.event.EventType;
 import io.reef.event.EventView;
 import io.reef.event.WebhookService;
+import io.reef.tenant.TenantService;
 import io.smallrye.common.annotation.Blocking;
 
 /**
@@ -39,15 +40,15 @@ import io.smallrye.common.annotation.Blocking;
 public class EventPagesResource {
 
     private final WebhookService webhooks;
-    private final TenantNames tenantNames;
+    private final TenantService tenants;
     private final CurrentSession current;
     private final Pages pages;
     private final Template events;
 
-    public EventPagesResource(WebhookService webhooks, TenantNames tenantNames, CurrentSession current, Pages pages,
+    public EventPagesResource(WebhookService webhooks, TenantService tenants, CurrentSession current, Pages pages,
             @Location("console/events.html") Template events) {
         this.webhooks = webhooks;
-        this.tenantNames = tenantNames;
+        this.tenants = tenants;
         this.current = current;
         this.pages = pages;
         this.events = events;
@@ -82,7 +83,7 @@ public class EventPagesResource {
         List<EventView> rows = webhooks.events(typeFilter, tenantId, (number - 1) * size, size + 1);
         boolean more = rows.size() > size;
         List<EventView> shown = more ? rows.subList(0, size) : rows;
-        Map<UUID, String> names = tenantNames.of(shown.stream().map(EventView::tenantId).filter(Objects::nonNull)
+        Map<UUID, String> names = tenants.names(shown.stream().map(EventView::tenantId).filter(Objects::nonNull)
                 .distinct().toList());
         return pages.html(200, view.data("events", shown.stream().map(e -> EventLine.of(e, names)).toList())
                 .data("page", number)

@@ -22,7 +22,7 @@ import io.vertx.core.buffer.Buffer;
  */
 public interface Provider {
 
-    /** The provider's name, stored on its jobs and used as a metrics tag, e.g. {@code sharkai}. */
+    /** The provider's name, stored on its jobs and used as a metrics tag, lower case, as in its configuration keys. */
     String name();
 
     /**

@@ -1,8 +1,11 @@
 package io.reef.tenant;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -34,6 +37,15 @@ public class TenantRepository {
     /** Oldest first, a page at a time. */
     List<Tenant> page(int offset, int limit) {
         return Tenant.<Tenant> find("order by createdAt, id").range(offset, offset + limit - 1).list();
+    }
+
+    /** Each known tenant's name by id, in one statement; an unknown id has no entry. */
+    Map<UUID, String> names(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return Tenant.<Tenant> list("id in ?1", List.copyOf(ids)).stream()
+                .collect(Collectors.toMap(t -> t.id, t -> t.name));
     }
 
     Optional<Tenant> firstNamed(String name) {
