@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.reef.job.JobQueries;
-import io.reef.job.TenantJob;
+import io.reef.job.JobView;
 import io.smallrye.common.annotation.Blocking;
 
 /**
@@ -58,7 +58,7 @@ public class PortalJobsResource {
         }
         int number = PageNumber.parse(page);
         UUID tenantId = current.get().tenantId();
-        List<TenantJob> rows = jobs.ownJobs(tenantId, filter.statuses(), (number - 1) * PAGE_SIZE,
+        List<JobView> rows = jobs.ownJobs(tenantId, filter.statuses(), (number - 1) * PAGE_SIZE,
                 PAGE_SIZE + 1);
         boolean more = rows.size() > PAGE_SIZE;
         return pages.ok(pages.page(list).data("choices", JobStatusFilter.CHOICES).data("filter", filter)
@@ -72,7 +72,7 @@ public class PortalJobsResource {
     @GET
     @Path("/{id}")
     public Response job(@PathParam("id") String id) {
-        TenantJob job = id.length() > MAX_ID_LENGTH ? null : jobs.ownJob(current.get().tenantId(), id);
+        JobView job = id.length() > MAX_ID_LENGTH ? null : jobs.ownJob(current.get().tenantId(), id);
         if (job == null) {
             return pages.notFound("Job not found", "You have no job with this id.");
         }

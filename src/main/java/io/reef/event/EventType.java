@@ -3,7 +3,7 @@ package io.reef.event;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The events Reef emits (DESIGN.md, "Events and webhooks"). */
+/** The events Reef emits (the contract: src/docs/guide/events.md). */
 public enum EventType {
     /** A tenant's period spend crossed one of its alert thresholds (once per tenant, period and threshold). */
     TENANT_BUDGET_THRESHOLD("tenant.budget.threshold"),

@@ -98,6 +98,6 @@ public class Job extends PanacheEntityBase {
 
     JobView view() {
         return new JobView(id, publicId, tenantId, provider, model, upstreamId, upstreamAccount, status, markupBp, holdMicros,
-                costMicros, priceMicros, timeoutSeconds, error, createdAt);
+                costMicros, priceMicros, timeoutSeconds, error, createdAt, terminalAt);
     }
 }

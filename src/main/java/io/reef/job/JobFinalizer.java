@@ -62,7 +62,7 @@ public class JobFinalizer {
                     }
                     return new JobView(job.id(), job.publicId(), job.tenantId(), job.provider(), job.model(),
                             upstreamId, account, newStatus, job.markupBp(), job.holdMicros(), job.costMicros(),
-                            job.priceMicros(), job.timeoutSeconds(), job.error(), job.createdAt());
+                            job.priceMicros(), job.timeoutSeconds(), job.error(), job.createdAt(), job.terminalAt());
                 });
     }
 

@@ -29,9 +29,9 @@ public class JobQueries {
      * (the caller answers both alike, as a poll of another tenant's job is a 404).
      */
     @Transactional
-    public TenantJob ownJob(UUID tenantId, String publicId) {
+    public JobView ownJob(UUID tenantId, String publicId) {
         Job job = jobs.byPublicId(publicId);
-        return job == null || !job.tenantId.equals(tenantId) ? null : new TenantJob(job.view(), job.terminalAt);
+        return job == null || !job.tenantId.equals(tenantId) ? null : job.view();
     }
 
     /**
@@ -39,9 +39,9 @@ public class JobQueries {
      * skipping {@code offset}.
      */
     @Transactional
-    public List<TenantJob> ownJobs(UUID tenantId, Set<JobStatus> statuses, int offset, int limit) {
+    public List<JobView> ownJobs(UUID tenantId, Set<JobStatus> statuses, int offset, int limit) {
         return jobs.recent(tenantId, statuses, null, offset, limit).stream()
-                .map(j -> new TenantJob(j.view(), j.terminalAt)).toList();
+                .map(Job::view).toList();
     }
 
     /** A job as the database has it now, with the provider's body that ended it (if it has ended). */

@@ -10,7 +10,7 @@ import io.reef.common.ApiException;
 import io.reef.common.Money;
 
 /**
- * Monthly statements (DESIGN "Reseller billing (contract)"): balance at T = credit granted before T
+ * Monthly statements (src/docs/guide/statements.md): balance at T = credit granted before T
  * and not expired at T - charges before T, applied literally at the month's start and end, so
  * closing = opening + credits - expired - charges to the micro-dollar. Postpaid tenants get the
  * same statement (their balance is usually negative).

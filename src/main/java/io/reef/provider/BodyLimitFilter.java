@@ -62,10 +62,10 @@ public class BodyLimitFilter {
                         "Too many large requests are being processed; retry shortly"));
                 return;
             }
-            AtomicBoolean released = new AtomicBoolean();
+            AtomicBoolean givenBack = new AtomicBoolean();
             ctx.addEndHandler(ended -> {
-                if (released.compareAndSet(false, true)) {
-                    inFlight.release(reserve);
+                if (givenBack.compareAndSet(false, true)) {
+                    inFlight.giveBack(reserve);
                 }
             });
         }

@@ -42,7 +42,7 @@ public class InFlightBodies {
         }
     }
 
-    public void release(long bytes) {
+    public void giveBack(long bytes) {
         reserved.addAndGet(-bytes);
     }
 

@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A key issued on a tenant's page is on the answer to that form, once: the answer is a page (not a
  * redirect, so the key is in no URL), sets no cookie, is not cached, and the key works; the
  * tenant's page afterwards lists the key by name and prefix and never shows it again. Revoking it
- * on the page stops it on the tenant API (403 "This API key has been revoked", as DESIGN.md has it, on the provider API and on
+ * on the page stops it on the tenant API (403 "This API key has been revoked", as the contract has it, on the provider API and
+ * on
  * Reef's own).
  */
 @QuarkusTest

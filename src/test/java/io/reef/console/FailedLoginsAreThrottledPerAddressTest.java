@@ -1,14 +1,13 @@
 package io.reef.console;
 
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.reef.support.Api;
+import io.reef.support.BehindALoopbackProxy;
 import io.restassured.response.Response;
 
 import static org.hamcrest.Matchers.containsString;
@@ -23,16 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the cookie Secure).
  */
 @QuarkusTest
-@TestProfile(FailedLoginsAreThrottledPerAddressTest.BehindATrustedProxy.class)
+@TestProfile(BehindALoopbackProxy.class)
 class FailedLoginsAreThrottledPerAddressTest {
-
-    public static class BehindATrustedProxy implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.http.proxy.trusted-proxies", "127.0.0.0/8,::1/128",
-                    "reef.console.login-failures.limit", "10", "reef.console.login-failures.window", "1M");
-        }
-    }
 
     @Test
     void theEleventhFailedLoginFromOneAddressWithinAMinuteIs429() {

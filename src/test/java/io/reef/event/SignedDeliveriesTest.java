@@ -35,7 +35,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Deliveries to a real HTTP receiver: signed exactly as DESIGN.md says, at least once (a receiver
+ * Deliveries to a real HTTP receiver: signed exactly as the events guide (src/docs/guide/events.md) says, at least once (a
+ * receiver
  * that was down gets every event once it is back, none twice; one whose answer was lost gets the
  * same Reef-Event-Id again).
  */

@@ -11,12 +11,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.reef.support.TestJvm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,45 +31,80 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The packaged app (LaunchMode NORMAL) refuses to start with a missing, short or example operator
  * token, with the dev profile, or with an empty trusted-proxy list, each time saying why in one
  * line that never contains the token; with a real token it starts.
+ * <p>
+ * The seven launches are independent processes, so they are all started at once (each on its own
+ * ports, with its own log) before the first case, and each case then judges its own process: the
+ * class takes about as long as the slowest start-up instead of the sum of seven.
  */
 @QuarkusTest
 class PackagedAppRefusesUnsafeStartupIT {
 
-    static final int PORT = 8084;
-    static final int MANAGEMENT_PORT = 9084;
     static final String GOOD_TOKEN = "9d2f6c1a8e4b7d3f0a5c9e2b6d1f8a4c"; // 32 characters
+    static final String EXAMPLE_TOKEN = "CHANGE-ME-example-admin-token"; // deploy/kubernetes/secret.example.yaml
+
+    /** A launch: its name (and log), its environment, its extra system properties, its port. */
+    private record Launch(String name, Map<String, String> env, List<String> props, int port) {
+        int managementPort() {
+            return port + 1000;
+        }
+    }
+
+    private static final List<Launch> LAUNCHES = List.of(
+            new Launch("good-token", Map.of("REEF_ADMIN_TOKEN", GOOD_TOKEN), List.of(), 8084),
+            new Launch("no-token", Map.of(), List.of(), 8085),
+            new Launch("short-token", Map.of("REEF_ADMIN_TOKEN", "short"), List.of(), 8086),
+            new Launch("example-token", Map.of("REEF_ADMIN_TOKEN", EXAMPLE_TOKEN), List.of(), 8087),
+            new Launch("placeholder-token",
+                    Map.of("REEF_ADMIN_TOKEN", "please-change-me-before-going-live-0123456789"), List.of(), 8088),
+            new Launch("dev-profile", Map.of("REEF_ADMIN_TOKEN", GOOD_TOKEN),
+                    List.of("-Dquarkus.profile=dev", "-Dreef.embedded-postgres.enabled=false"), 8089),
+            new Launch("empty-trusted-proxies",
+                    Map.of("REEF_ADMIN_TOKEN", GOOD_TOKEN, "QUARKUS_HTTP_PROXY_TRUSTED_PROXIES", ""), List.of(), 8090));
+
+    private static final Map<String, Process> PROCESSES = new ConcurrentHashMap<>();
+
+    @BeforeAll
+    static void startEveryLaunchAtOnce() throws IOException {
+        for (Launch launch : LAUNCHES) {
+            PROCESSES.put(launch.name(), start(launch));
+        }
+    }
+
+    @AfterAll
+    static void stopWhatIsLeft() throws InterruptedException {
+        for (Process process : PROCESSES.values()) {
+            process.destroyForcibly().waitFor(); // a replica that did start must not outlive the class
+        }
+    }
 
     @Test
     void refusesToStartWithoutAnAdminToken() throws Exception {
-        String output = refusedStart("no-token", Map.of(), List.of());
+        String output = refusedStart("no-token");
         assertTrue(output.contains("REEF_ADMIN_TOKEN (reef.admin.token) is not set"), output);
     }
 
     @Test
     void refusesAShortAdminToken() throws Exception {
-        String output = refusedStart("short-token", Map.of("REEF_ADMIN_TOKEN", "short"), List.of());
+        String output = refusedStart("short-token");
         assertOneReason(output, "REEF_ADMIN_TOKEN (reef.admin.token) is shorter than 32 characters");
     }
 
     @Test
     void refusesTheDeployExampleToken() throws Exception {
-        String example = "CHANGE-ME-example-admin-token"; // deploy/kubernetes/secret.example.yaml
-        String output = refusedStart("example-token", Map.of("REEF_ADMIN_TOKEN", example), List.of());
+        String output = refusedStart("example-token");
         assertOneReason(output, "REEF_ADMIN_TOKEN (reef.admin.token) is an example or placeholder value");
-        assertFalse(output.contains(example), "the token must not be logged");
+        assertFalse(output.contains(EXAMPLE_TOKEN), "the token must not be logged");
     }
 
     @Test
     void refusesALongTokenThatIsStillAPlaceholder() throws Exception {
-        String output = refusedStart("placeholder-token",
-                Map.of("REEF_ADMIN_TOKEN", "please-change-me-before-going-live-0123456789"), List.of());
+        String output = refusedStart("placeholder-token");
         assertOneReason(output, "is an example or placeholder value");
     }
 
     @Test
     void refusesTheDevProfileEvenWithARealToken() throws Exception {
-        String output = refusedStart("dev-profile", Map.of("REEF_ADMIN_TOKEN", GOOD_TOKEN),
-                List.of("-Dquarkus.profile=dev", "-Dreef.embedded-postgres.enabled=false"));
+        String output = refusedStart("dev-profile");
         assertOneReason(output, "the 'dev' configuration profile is active in the packaged application");
         assertFalse(output.contains(GOOD_TOKEN), "the token must not be logged");
         assertFalse(output.contains("Demo tenant"), "refused before the dev demo tenant (and its key) is created");
@@ -73,28 +112,28 @@ class PackagedAppRefusesUnsafeStartupIT {
 
     @Test
     void refusesAnEmptyTrustedProxyListWhichWouldTrustEveryClient() throws Exception {
-        String output = refusedStart("empty-trusted-proxies",
-                Map.of("REEF_ADMIN_TOKEN", GOOD_TOKEN, "QUARKUS_HTTP_PROXY_TRUSTED_PROXIES", ""), List.of());
+        String output = refusedStart("empty-trusted-proxies");
         assertOneReason(output, "(quarkus.http.proxy.trusted-proxies) is empty");
     }
 
     @Test
     void startsWithARealTokenAndAnswersHealthOnTheManagementPortOnly() throws Exception {
-        Process process = start("good-token", Map.of("REEF_ADMIN_TOKEN", GOOD_TOKEN), List.of());
+        Launch launch = launch("good-token");
+        Process process = PROCESSES.get(launch.name());
         try {
             HttpClient client = HttpClient.newHttpClient();
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             int status = -1;
             while (status != 200 && System.nanoTime() < deadline && process.isAlive()) {
-                status = get(client, "http://localhost:" + MANAGEMENT_PORT + "/q/health/ready");
+                status = get(client, "http://localhost:" + launch.managementPort() + "/q/health/ready");
                 if (status != 200) {
                     Thread.sleep(250);
                 }
             }
-            assertEquals(200, status, "ready on the management port; see " + log("good-token"));
-            assertEquals(404, get(client, "http://localhost:" + PORT + "/q/metrics"));
-            assertEquals(200, get(client, "http://localhost:" + MANAGEMENT_PORT + "/q/metrics"));
-            assertFalse(Files.readString(log("good-token")).contains(GOOD_TOKEN), "the token must not be logged");
+            assertEquals(200, status, "ready on the management port; see " + log(launch.name()));
+            assertEquals(404, get(client, "http://localhost:" + launch.port() + "/q/metrics"));
+            assertEquals(200, get(client, "http://localhost:" + launch.managementPort() + "/q/metrics"));
+            assertFalse(Files.readString(log(launch.name())).contains(GOOD_TOKEN), "the token must not be logged");
         } finally {
             process.destroyForcibly().waitFor();
         }
@@ -105,33 +144,38 @@ class PackagedAppRefusesUnsafeStartupIT {
         assertTrue(output.lines().anyMatch(l -> l.contains("ERROR") && l.contains(reason)), output);
     }
 
-    private static String refusedStart(String name, Map<String, String> env, List<String> props) throws Exception {
-        Process process = start(name, env, props);
+    private static Launch launch(String name) {
+        return LAUNCHES.stream().filter(l -> l.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static String refusedStart(String name) throws Exception {
+        Process process = PROCESSES.get(name);
         try {
             assertTrue(process.waitFor(90, TimeUnit.SECONDS), "the app should exit by itself; see " + log(name));
         } finally {
-            process.destroyForcibly().waitFor(); // a replica that did start must not hold the ports for the next case
+            process.destroyForcibly().waitFor();
         }
         assertNotEquals(0, process.exitValue());
         return Files.readString(log(name));
     }
 
-    private static Process start(String name, Map<String, String> env, List<String> props) throws IOException {
+    private static Process start(Launch launch) throws IOException {
         var config = ConfigProvider.getConfig();
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m",
-                "-Dquarkus.http.port=" + PORT,
-                "-Dquarkus.management.port=" + MANAGEMENT_PORT,
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m", TestJvm.QUICK_START,
+                "-Dquarkus.http.port=" + launch.port(),
+                "-Dquarkus.management.port=" + launch.managementPort(),
                 "-Dreef.reconciler.enabled=false",
                 "-Dquarkus.datasource.jdbc.url=" + config.getValue("quarkus.datasource.jdbc.url", String.class),
                 "-Dquarkus.datasource.username=" + config.getValue("quarkus.datasource.username", String.class),
                 "-Dquarkus.datasource.password=" + config.getValue("quarkus.datasource.password", String.class)));
-        command.addAll(props);
+        command.addAll(launch.props());
         command.addAll(List.of("-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log(name).toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log(launch.name()).toFile());
         builder.environment().remove("REEF_ADMIN_TOKEN");
         builder.environment().remove("QUARKUS_PROFILE");
-        builder.environment().putAll(env);
+        builder.environment().putAll(launch.env());
         return builder.start();
     }
 

@@ -147,6 +147,6 @@ class HoldCommitWaitsForTheNextSynchronousCommitTest {
      */
     private JobView lostJobSharingTheRowIdOf(String publicId) {
         return new JobView(db.jobRowId(publicId), "job_lost_in_a_crash", UUID.randomUUID(), "sharkapi", "1k", null, null,
-                JobStatus.SUBMITTING, 0, 1, null, null, 600, null, Instant.now());
+                JobStatus.SUBMITTING, 0, 1, null, null, 600, null, Instant.now(), null);
     }
 }

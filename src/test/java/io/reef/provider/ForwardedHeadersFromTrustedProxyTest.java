@@ -5,9 +5,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.reef.support.Api;
+import io.reef.support.BehindALoopbackProxy;
 import io.restassured.path.json.JsonPath;
 
 import static io.reef.support.Api.tenant;
@@ -18,15 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * loopback client) gets its X-Forwarded-* and Forwarded headers honoured in the URLs Reef hands out.
  */
 @QuarkusTest
-@TestProfile(ForwardedHeadersFromTrustedProxyTest.LoopbackIsTheTrustedProxy.class)
+@TestProfile(BehindALoopbackProxy.class)
 class ForwardedHeadersFromTrustedProxyTest {
-
-    public static class LoopbackIsTheTrustedProxy implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.http.proxy.trusted-proxies", "127.0.0.0/8,::1/128");
-        }
-    }
 
     @Test
     void sharkAiUrlsFollowTheTrustedProxysXForwardedHeaders() {

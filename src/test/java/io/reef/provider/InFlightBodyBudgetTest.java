@@ -87,7 +87,7 @@ class InFlightBodyBudgetTest {
             tenant(t.key()).body(Map.of("mode", "1k", "prompt", "small")).post("/v1/generate").then().statusCode(202);
         }
         // the slow client hung up: its reservation comes back
-        Eventually.until("the hung-up body's reservation is released", Duration.ofSeconds(5), () -> inFlight.reserved() == 0);
+        Eventually.until("the hung-up body's reservation is given back", Duration.ofSeconds(5), () -> inFlight.reserved() == 0);
 
         tenant(t.key()).body(body).post("/v1/generate").then().statusCode(202);
         Eventually.until("an answered request gives its reservation back", Duration.ofSeconds(5),
@@ -128,7 +128,7 @@ class InFlightBodyBudgetTest {
             String head = readHead(slow.getInputStream()); // the read timeout is 8 s in this profile
             assertTrue(head.startsWith("HTTP/1.1 408"), head);
         }
-        Eventually.until("the cut-off body's reservation is released", Duration.ofSeconds(5), () -> inFlight.reserved() == 0);
+        Eventually.until("the cut-off body's reservation is given back", Duration.ofSeconds(5), () -> inFlight.reserved() == 0);
         assertEquals(0, db.jobsForTenant(t.id()));
         assertEquals(0, simulator.submits("sharkapi"));
     }

@@ -44,7 +44,7 @@ public final class AppProcess implements AutoCloseable {
         var config = ConfigProvider.getConfig();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC",
+                "-Xmx256m", "-XX:+UseSerialGC", TestJvm.QUICK_START,
                 "-Dquarkus.profile=test",
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.management.port=" + managementPort(port),

@@ -43,4 +43,25 @@ public final class Concurrently {
             pool.shutdownNow();
         }
     }
+
+    /** Runs n calls on the given number of threads (each takes the next call when it is done); their results in call order. */
+    public static <T> List<T> onThreads(int threads, int n, IntFunction<T> call) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> call.apply(index)));
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

@@ -17,6 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.reef.support.Api;
+import io.reef.support.Concurrently;
 
 import static io.reef.support.Api.tenant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,7 +56,7 @@ class UnknownKeysNeverEvictRealKeysTest {
         realKeys.forEach(key -> assertTrue(cached.contains(hash(key)), "a real key is cached once used"));
 
         List<String> unknown = IntStream.range(0, FLOOD).mapToObj(i -> KeySecrets.generate()).toList();
-        unknown.forEach(key -> tenant(key).get("/reef/v1/me").then().statusCode(401));
+        Concurrently.onThreads(8, FLOOD, i -> tenant(unknown.get(i)).get("/reef/v1/me").then().statusCode(401));
 
         Set<Object> after = knownKeys.as(CaffeineCache.class).keySet();
         assertEquals(0, unknown.stream().filter(key -> after.contains(hash(key))).count(),

@@ -17,6 +17,7 @@ import io.reef.simulator.Behaviour;
 import io.reef.simulator.Operation;
 import io.reef.simulator.Simulator;
 import io.reef.support.Api;
+import io.reef.support.Concurrently;
 import io.reef.support.Db;
 import io.reef.support.Eventually;
 import io.reef.support.Management;
@@ -138,9 +139,7 @@ class SeveralUpstreamAccountsTest {
     void newJobsAreSpreadByWeightThreeToOneWithinTenPoints() {
         var t = Api.newTenant("1000", "month");
         int n = 300;
-        for (int i = 0; i < n; i++) {
-            submit(t.key());
-        }
+        Concurrently.onThreads(8, n, i -> submit(t.key()));
         long blue = simulator.submits("sharkai", BLUE);
         long green = simulator.submits("sharkai", GREEN);
         assertEquals(n, blue + green);
