@@ -1,6 +1,9 @@
 package io.reef.console;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +66,25 @@ final class FormFields {
             throw refused(field, field.label() + " must be an amount in dollars, such as 25 or 12.50.");
         }
         return JSON.numberNode(new BigDecimal(digits));
+    }
+
+    /**
+     * The end of a UTC calendar day ({@code YYYY-MM-DD}) as the API's timestamp: the start of the
+     * next day, e.g. "2027-06-30" -> "2027-07-01T00:00:00Z"; null when empty.
+     */
+    static String endOfDay(String raw, Field field) {
+        String s = trimmed(raw);
+        if (s.isEmpty()) {
+            return null;
+        }
+        try {
+            if (s.length() == 10) {
+                return LocalDate.parse(s).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toString();
+            }
+        } catch (DateTimeException e) {
+            // refused below
+        }
+        throw refused(field, field.label() + " must be a day as YYYY-MM-DD (UTC), such as 2027-06-30, or empty.");
     }
 
     /** A percent (at most two decimals are kept by the API) as a JSON number; null when empty. */

@@ -16,11 +16,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -28,7 +26,6 @@ import io.quarkus.qute.TemplateInstance;
 import io.reef.common.ApiException;
 import io.reef.common.Params;
 import io.reef.common.ReefClock;
-import io.reef.console.FormFields.Field;
 import io.reef.console.view.ConsoleQueries;
 import io.reef.console.view.SpendChart;
 import io.reef.console.view.TenantActivity;
@@ -64,8 +61,6 @@ public class TenantPagesResource {
     static final int PAGE_SIZE = 20;
     static final int KEYS_PAGE_SIZE = 10;
     static final int GRANTS_PAGE_SIZE = 10;
-    static final Field KEY_NAME = new Field("key_name", "Key name", "name");
-    static final FormFields KEY_FIELDS = new FormFields(KEY_NAME);
 
     private final CurrentSession current;
     private final TenantService tenants;
@@ -149,16 +144,15 @@ public class TenantPagesResource {
     @POST
     @Path("/{id}/keys")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response issueKey(@PathParam("id") String id, @RestForm("key_name") String name) {
+    public Response issueKey(@PathParam("id") String id, KeyForm form) {
         UUID tenantId = Params.pathUuid(id, "tenant");
-        ObjectNode body = JsonNodeFactory.instance.objectNode().put("name", TenantForm.orEmpty(name).strip());
         try {
-            ApiKeyService.IssuedKey issued = attempt(() -> keys.issue(tenantId, KeySpec.parse(body, clock.now())),
-                    KEY_FIELDS);
+            ApiKeyService.IssuedKey issued = attempt(() -> keys.issue(tenantId, KeySpec.parse(form.body(), clock.now())),
+                    KeyForm.FIELDS);
             return tenantPage(200, tenantId, Forms.of(tenants.get(tenantId)), issued, 1, 1);
         } catch (FormProblem refused) {
             return tenantPage(REFUSED, tenantId, Forms.of(tenants.get(tenantId))
-                    .withKey(Form.of(Map.of(KEY_NAME.form(), TenantForm.orEmpty(name))).withErrors(refused.errors())),
+                    .withKey(form.sent().withErrors(refused.errors())),
                     null, 1, 1);
         }
     }
@@ -278,7 +272,7 @@ public class TenantPagesResource {
     record Forms(Form edit, Form key, Form credit) {
 
         static Forms of(TenantView tenant) {
-            return new Forms(TenantForm.of(tenant), Form.of(Map.of()), CreditForm.blank());
+            return new Forms(TenantForm.of(tenant), KeyForm.blank(), CreditForm.blank());
         }
 
         Forms withEdit(Form form) {

@@ -161,6 +161,27 @@ class TenantFormsRefuseBadInputNextToTheFieldAndChangeNothingTest {
     }
 
     @Test
+    void aTopUpCanExpireAtTheEndOfAUtcDayAndABadDayIsRefusedNextToTheField() {
+        String id = Api.newTenant("10", "month").id();
+        assertFieldError(topUp(id, "5", "inv-e1", "", "30/06/2027").asString(), "expires",
+                "Expiry must be a day as YYYY-MM-DD (UTC), such as 2027-06-30, or empty.");
+        assertFieldError(topUp(id, "5", "inv-e2", "", "2027-02-30").asString(), "expires",
+                "Expiry must be a day as YYYY-MM-DD (UTC), such as 2027-06-30, or empty.");
+        assertFieldError(topUp(id, "5", "inv-e3", "", "2020-01-01").asString(), "expires",
+                "Expiry must be in the future.");
+        assertFieldError(topUp(id, "-1", "inv-e4", "a correction", "2099-01-01").asString(), "expires",
+                "Expiry cannot be set on a correction (a negative amount_usd).");
+        assertEquals(List.of(), credits(id));
+
+        topUp(id, "7", "inv-e5", "", "2099-06-30").then().statusCode(303);
+        assertEquals(List.of(7f), credits(id));
+        Api.admin().get("/reef/admin/v1/tenants/" + id + "/credits").then().statusCode(200)
+                .body("credits[0].expires_at", equalTo("2099-07-01T00:00:00Z"));
+        operator.get().get("/console/tenants/" + id).then().statusCode(200)
+                .body(containsString("2099-07-01 00:00 UTC"));
+    }
+
+    @Test
     void anUnknownOrMalformedTenantIsA404Page() {
         for (String path : List.of("/console/tenants/00000000-0000-0000-0000-000000000000", "/console/tenants/nope",
                 "/console/tenants/nope%3Cscript%3E")) {
@@ -186,8 +207,13 @@ class TenantFormsRefuseBadInputNextToTheFieldAndChangeNothingTest {
     }
 
     private Response topUp(String id, String amount, String reference, String note) {
+        return topUp(id, amount, reference, note, "");
+    }
+
+    private Response topUp(String id, String amount, String reference, String note, String expires) {
         return operator.post().formParam("csrf", operator.csrf()).formParam("amount", amount)
-                .formParam("reference", reference).formParam("note", note).post("/console/tenants/" + id + "/credits");
+                .formParam("reference", reference).formParam("note", note).formParam("expires", expires)
+                .post("/console/tenants/" + id + "/credits");
     }
 
     private long tenants() {
