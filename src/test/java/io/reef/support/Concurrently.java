@@ -32,11 +32,7 @@ public final class Concurrently {
             }
             ready.await();
             go.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : futures) {
-                results.add(f.get());
-            }
-            return results;
+            return results(futures);
         } catch (Exception e) {
             throw new AssertionError(e);
         } finally {
@@ -53,15 +49,19 @@ public final class Concurrently {
                 int index = i;
                 futures.add(pool.submit(() -> call.apply(index)));
             }
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : futures) {
-                results.add(f.get());
-            }
-            return results;
+            return results(futures);
         } catch (Exception e) {
             throw new AssertionError(e);
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static <T> List<T> results(List<Future<T>> futures) throws Exception {
+        List<T> results = new ArrayList<>();
+        for (Future<T> f : futures) {
+            results.add(f.get());
+        }
+        return results;
     }
 }
