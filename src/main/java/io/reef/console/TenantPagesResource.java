@@ -163,7 +163,7 @@ public class TenantPagesResource {
     public Response revokeKey(@PathParam("id") String id, @PathParam("keyId") String keyId) {
         UUID tenantId = Params.pathUuid(id, "tenant");
         UUID key = Params.pathUuid(keyId, "key");
-        if (keys.list(tenantId).stream().noneMatch(k -> k.id().equals(key))) {
+        if (!keys.belongsTo(key, tenantId)) {
             throw ApiException.notFound("This tenant has no key " + key);
         }
         keys.revoke(key);
@@ -232,9 +232,9 @@ public class TenantPagesResource {
             int grantsNumber) {
         TenantView tenant = tenants.get(tenantId);
         TenantActivity activity = queries.tenant(tenantId);
-        List<KeyView> allKeys = keys.list(tenantId);
-        int keysFrom = Math.min((keysNumber - 1) * KEYS_PAGE_SIZE, allKeys.size());
-        List<KeyView> keysShown = allKeys.subList(keysFrom, Math.min(keysFrom + KEYS_PAGE_SIZE, allKeys.size()));
+        List<KeyView> keysRead = keys.page(tenantId, (keysNumber - 1) * KEYS_PAGE_SIZE, KEYS_PAGE_SIZE + 1);
+        boolean moreKeys = keysRead.size() > KEYS_PAGE_SIZE;
+        List<KeyView> keysShown = moreKeys ? keysRead.subList(0, KEYS_PAGE_SIZE) : keysRead;
         // the grants are listed newest first, as the credit API lists them; a page is the tail of the first N
         int grantsFrom = (grantsNumber - 1) * GRANTS_PAGE_SIZE;
         List<CreditEntry> upTo = credits.list(tenantId, null, grantsFrom + GRANTS_PAGE_SIZE + 1);
@@ -247,7 +247,7 @@ public class TenantPagesResource {
                 .data("keys", keysShown)
                 .data("keysPage", keysNumber)
                 .data("keysPrevious", keysNumber > 1 ? keysNumber - 1 : null)
-                .data("keysNext", allKeys.size() > keysFrom + KEYS_PAGE_SIZE ? keysNumber + 1 : null)
+                .data("keysNext", moreKeys ? keysNumber + 1 : null)
                 .data("grants", grants)
                 .data("grantsPage", grantsNumber)
                 .data("grantsPrevious", grantsNumber > 1 ? grantsNumber - 1 : null)

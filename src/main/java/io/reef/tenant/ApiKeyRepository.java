@@ -50,7 +50,13 @@ public class ApiKeyRepository {
     }
 
     List<ApiKey> ofTenant(UUID tenantId) {
-        return ApiKey.list("tenantId = ?1 order by createdAt", tenantId);
+        return ApiKey.list("tenantId = ?1 order by createdAt, id", tenantId);
+    }
+
+    /** Oldest first, a page at a time (ties in creation time by id). */
+    List<ApiKey> pageOfTenant(UUID tenantId, int offset, int limit) {
+        return ApiKey.<ApiKey> find("tenantId = ?1 order by createdAt, id", tenantId).range(offset, offset + limit - 1)
+                .list();
     }
 
     /** The keys' budget positions now (their spend in their own period, open holds). */

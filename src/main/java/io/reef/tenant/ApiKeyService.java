@@ -59,7 +59,26 @@ public class ApiKeyService {
         if (!tenants.exists(tenantId)) {
             throw ApiException.notFound("No tenant " + tenantId);
         }
-        List<ApiKey> found = keys.ofTenant(tenantId);
+        return views(keys.ofTenant(tenantId));
+    }
+
+    /** A page of the tenant's keys, oldest first, skipping {@code offset}: only those keys are read. */
+    @Transactional
+    public List<KeyView> page(UUID tenantId, int offset, int limit) {
+        if (!tenants.exists(tenantId)) {
+            throw ApiException.notFound("No tenant " + tenantId);
+        }
+        return views(keys.pageOfTenant(tenantId, offset, limit));
+    }
+
+    /** Whether the key is one of the tenant's. */
+    @Transactional
+    public boolean belongsTo(UUID keyId, UUID tenantId) {
+        ApiKey key = keys.find(keyId);
+        return key != null && key.tenantId.equals(tenantId);
+    }
+
+    private List<KeyView> views(List<ApiKey> found) {
         Instant now = clock.now();
         Map<UUID, KeyView.Position> positions = keys.positions(found.stream().map(k -> k.id).toList(), now);
         return found.stream().map(k -> KeyView.of(k, positions.get(k.id), now)).toList();
