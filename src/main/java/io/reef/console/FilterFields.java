@@ -97,14 +97,18 @@ class FilterFields {
         if (text == null) {
             return Field.of("", null);
         }
+        LocalDate day = utcDay(text);
+        return day != null ? Field.of(text, day)
+                : Field.invalid(echo(text), "Enter a day as YYYY-MM-DD (a UTC date), for example 2026-12-01.");
+    }
+
+    /** A UTC calendar day written {@code YYYY-MM-DD} (a real date), or null: the one rule for every form. */
+    static LocalDate utcDay(String text) {
         try {
-            if (text.length() == 10) {
-                return Field.of(text, LocalDate.parse(text));
-            }
+            return text.length() == 10 ? LocalDate.parse(text) : null;
         } catch (DateTimeParseException e) {
-            // answered below
+            return null;
         }
-        return Field.invalid(echo(text), "Enter a day as YYYY-MM-DD (a UTC date), for example 2026-12-01.");
     }
 
     /** A tenant a filter names: its id and its name. */

@@ -1,7 +1,6 @@
 package io.reef.console;
 
 import java.math.BigDecimal;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -77,14 +76,11 @@ final class FormFields {
         if (s.isEmpty()) {
             return null;
         }
-        try {
-            if (s.length() == 10) {
-                return LocalDate.parse(s).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toString();
-            }
-        } catch (DateTimeException e) {
-            // refused below
+        LocalDate day = FilterFields.utcDay(s);
+        if (day == null) {
+            throw refused(field, field.label() + " must be a day as YYYY-MM-DD (UTC), such as 2027-06-30, or empty.");
         }
-        throw refused(field, field.label() + " must be a day as YYYY-MM-DD (UTC), such as 2027-06-30, or empty.");
+        return day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toString();
     }
 
     /** A percent (at most two decimals are kept by the API) as a JSON number; null when empty. */

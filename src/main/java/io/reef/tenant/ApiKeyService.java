@@ -38,9 +38,7 @@ public class ApiKeyService {
     /** A new key for the tenant; the secret is returned here once and never stored. */
     @Transactional
     public IssuedKey issue(UUID tenantId, KeySpec spec) {
-        if (!tenants.exists(tenantId)) {
-            throw ApiException.notFound("No tenant " + tenantId);
-        }
+        requireTenant(tenantId);
         String secret = KeySecrets.generate();
         ApiKey key = new ApiKey();
         key.id = UUID.randomUUID();
@@ -56,18 +54,14 @@ public class ApiKeyService {
 
     @Transactional
     public List<KeyView> list(UUID tenantId) {
-        if (!tenants.exists(tenantId)) {
-            throw ApiException.notFound("No tenant " + tenantId);
-        }
+        requireTenant(tenantId);
         return views(keys.ofTenant(tenantId));
     }
 
     /** A page of the tenant's keys, oldest first, skipping {@code offset}: only those keys are read. */
     @Transactional
     public List<KeyView> page(UUID tenantId, int offset, int limit) {
-        if (!tenants.exists(tenantId)) {
-            throw ApiException.notFound("No tenant " + tenantId);
-        }
+        requireTenant(tenantId);
         return views(keys.pageOfTenant(tenantId, offset, limit));
     }
 
@@ -76,6 +70,12 @@ public class ApiKeyService {
     public boolean belongsTo(UUID keyId, UUID tenantId) {
         ApiKey key = keys.find(keyId);
         return key != null && key.tenantId.equals(tenantId);
+    }
+
+    private void requireTenant(UUID tenantId) {
+        if (!tenants.exists(tenantId)) {
+            throw ApiException.notFound("No tenant " + tenantId);
+        }
     }
 
     private List<KeyView> views(List<ApiKey> found) {
